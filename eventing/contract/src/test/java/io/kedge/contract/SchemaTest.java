@@ -1,0 +1,66 @@
+package io.kedge.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import io.kedge.contract.data.Alert;
+import io.kedge.contract.data.RejectedReading;
+import io.kedge.contract.data.ValidatedReading;
+import io.kedge.contract.data.Violation;
+import io.kedge.contract.fixtures.Readings;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Verifies that the shipped JSON Schemas describe what the records actually serialise to. */
+class SchemaTest {
+
+    private static JsonSchema schema(String type) {
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaTest.class.getResourceAsStream(Schemas.resourceFor(type)), config);
+    }
+
+    private static JsonNode json(Object record) {
+        return EventData.mapper().valueToTree(record);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.kedge.contract.fixtures.Readings#plausible")
+    void plausibleReadingsMatchTheReadingSchema(io.kedge.contract.data.Reading reading) {
+        assertThat(schema(EventTypes.READING).validate(json(reading))).isEmpty();
+    }
+
+    @Test
+    void readingWithoutAnyMeasurementDoesNotMatch() {
+        var bare = new io.kedge.contract.data.Reading("pi", "x", "dht11", null, null, null, Readings.SAMPLE_TIME);
+
+        assertThat(schema(EventTypes.READING).validate(json(bare))).isNotEmpty();
+    }
+
+    @Test
+    void validatedRejectedAndAlertRecordsMatchTheirSchemas() {
+        ValidatedReading validated = new ValidatedReading("pi", "x", "dht11", 21.0, 45.0, null,
+                Readings.SAMPLE_TIME, List.of());
+        RejectedReading rejected = new RejectedReading(json(Readings.DHT11_TOO_HOT),
+                List.of(new Violation("out_of_range", "temperature", "75.0", "temperature 75.0 is above 50")));
+        Alert alert = new Alert("temperature-high", "warning", "pi", "x", "temperature", 31.0, 30.0,
+                Readings.SAMPLE_TIME, null, "temperature-high/pi");
+
+        assertThat(schema(EventTypes.READING_VALIDATED).validate(json(validated))).isEmpty();
+        assertThat(schema(EventTypes.READING_REJECTED).validate(json(rejected))).isEmpty();
+        assertThat(schema(EventTypes.ALERT_FIRED).validate(json(alert))).isEmpty();
+    }
+
+    @Test
+    void rejectedWithoutViolationsDoesNotMatch() {
+        RejectedReading empty = new RejectedReading(json(Readings.DHT11_TOO_HOT), List.of());
+
+        assertThat(schema(EventTypes.READING_REJECTED).validate(json(empty))).isNotEmpty();
+    }
+}
