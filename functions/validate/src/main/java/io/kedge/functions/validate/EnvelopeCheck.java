@@ -1,0 +1,107 @@
+package io.kedge.functions.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import io.kedge.contract.codec.CloudEventHttp;
+import io.kedge.contract.codec.HttpMessage;
+import io.kedge.contract.codec.InvalidEventException;
+import io.kedge.functions.validate.rules.JsonData;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides whether a request may go on to Funqy. It passes a valid CloudEvent of the handled
+ * type whose data Funqy can read as JSON. Everything else is refused with a {@link RequestProblem}
+ * that lists every reason.
+ *
+ * <p>Funqy 3.33 itself answers such requests with a bare 400 (a plain POST), a 404 that Knative
+ * retries (another type), or a 500 (structured body that is not JSON, data that is not JSON,
+ * missing data), and never with a message. The checks below mirror what its
+ * {@code HeaderCloudEventImpl} and {@code JsonCloudEventImpl} can read, so that nothing
+ * passed on can end in a 500.
+ */
+final class EnvelopeCheck {
+
+    // Funqy reads data only for content types starting with exactly this (case-sensitive).
+    private static final String FUNQY_JSON = "application/json";
+
+    static void check(HttpMessage message, String handledType) {
+        CloudEvent event;
+        try {
+            event = CloudEventHttp.decode(message);
+        } catch (InvalidEventException e) {
+            throw RequestProblem.badRequest("not a valid CloudEvent", e.problems());
+        }
+        if (!handledType.equals(event.getType())) {
+            // 422, not Funqy's 404: Knative retries 404, and a misrouted event never gets better.
+            throw new RequestProblem(422, "unhandled event type", List.of("this function handles type \""
+                    + handledType + "\", got \"" + event.getType() + "\""));
+        }
+        if (isStructured(message)) {
+            checkStructuredData(message.body(), event);
+        } else {
+            checkBinaryData(event);
+        }
+    }
+
+    private static void checkBinaryData(CloudEvent event) {
+        String contentType = event.getDataContentType();
+        if (contentType == null || !contentType.startsWith(FUNQY_JSON)) {
+            throw notJson("Content-Type " + quote(contentType) + " is not application/json;"
+                    + " send the reading as application/json");
+        }
+        checkParses(event);
+    }
+
+    private static void checkStructuredData(byte[] body, CloudEvent event) {
+        String contentType = event.getDataContentType();
+        if (contentType != null && !contentType.startsWith(FUNQY_JSON)) {
+            throw notJson("datacontenttype " + quote(contentType) + " is not application/json");
+        }
+        JsonNode document = parse(body, event);
+        if (!document.has("data")) {
+            throw notJson("event " + event.getId() + " carries no 'data' member"
+                    + (document.has("data_base64") ? " (data_base64 is not read; put the JSON reading in 'data')" : "")
+                    + "; expected a JSON reading");
+        }
+    }
+
+    private static void checkParses(CloudEvent event) {
+        if (event.getData() == null) {
+            throw notJson("event " + event.getId() + " carries no data; expected a JSON reading");
+        }
+        parse(event.getData().toBytes(), event);
+    }
+
+    private static JsonNode parse(byte[] json, CloudEvent event) {
+        try {
+            return JsonData.parse(json);
+        } catch (IOException e) {
+            String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException parse
+                    ? parse.getOriginalMessage() : e.getMessage();
+            throw notJson("data of event " + event.getId() + " is not JSON: " + firstLine(reason));
+        }
+    }
+
+    private static RequestProblem notJson(String problem) {
+        return RequestProblem.badRequest("data is not JSON", List.of(problem));
+    }
+
+    static boolean isStructured(HttpMessage message) {
+        String contentType = message.contentType();
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CloudEventHttp.STRUCTURED_JSON);
+    }
+
+    private static String quote(String text) {
+        return text == null ? "(none)" : '"' + text + '"';
+    }
+
+    private static String firstLine(String text) {
+        int newline = text == null ? -1 : text.indexOf('\n');
+        return newline < 0 ? String.valueOf(text) : text.substring(0, newline);
+    }
+
+    private EnvelopeCheck() {
+    }
+}

@@ -1,0 +1,75 @@
+package io.kedge.functions.validate.rules;
+
+import io.kedge.contract.data.Reading;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The sample time must name an instant (carry a zone offset) and lie within
+ * [now − max age, now + max clock skew].
+ */
+final class SampleTimeWindow implements ReadingRule {
+
+    private final Clock clock;
+    private final Duration maxAge;
+    private final Duration maxClockSkew;
+
+    SampleTimeWindow(Clock clock, Duration maxAge, Duration maxClockSkew) {
+        this.clock = clock;
+        this.maxAge = maxAge;
+        this.maxClockSkew = maxClockSkew;
+    }
+
+    @Override
+    public void check(Reading reading, Violations violations) {
+        String text = reading.time();
+        if (text == null || text.isBlank() || violations.concern("time")) {
+            return;
+        }
+        OffsetDateTime sampled = parse(text, violations);
+        if (sampled == null) {
+            return;
+        }
+        Instant at = sampled.toInstant();
+        Instant now = clock.instant();
+        if (at.isAfter(now.plus(maxClockSkew))) {
+            violations.add(ViolationCode.TIME_IN_FUTURE, "time", text,
+                    "time " + Violations.quote(text) + " lies " + Duration.between(now, at) + " ahead of now ("
+                            + now + "), more than the allowed clock skew of " + maxClockSkew);
+        } else if (at.isBefore(now.minus(maxAge))) {
+            violations.add(ViolationCode.TIME_TOO_OLD, "time", text,
+                    "time " + Violations.quote(text) + " is " + Duration.between(at, now) + " old (now " + now
+                            + "), more than the maximum age of " + maxAge);
+        }
+    }
+
+    private static OffsetDateTime parse(String text, Violations violations) {
+        try {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } catch (DateTimeParseException notOffset) {
+            if (isLocal(text)) {
+                violations.add(ViolationCode.TIME_WITHOUT_ZONE, "time", text,
+                        "time " + Violations.quote(text) + " carries no zone offset; append Z for UTC or an offset"
+                                + " such as +01:00");
+            } else {
+                violations.add(ViolationCode.INVALID_TIME, "time", text,
+                        "time " + Violations.quote(text) + " is not an RFC 3339 date-time such as 2026-11-27T10:15:30Z");
+            }
+            return null;
+        }
+    }
+
+    private static boolean isLocal(String text) {
+        try {
+            LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
