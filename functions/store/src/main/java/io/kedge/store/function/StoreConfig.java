@@ -1,0 +1,75 @@
+package io.kedge.store.function;
+
+import io.kedge.store.InfluxApi;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Settings of the store function, keys {@code kedge.store.*}; every key can be set through the
+ * environment ({@code kedge.store.influx.url} as {@code KEDGE_STORE_INFLUX_URL}).
+ */
+@ConfigMapping(prefix = "kedge.store")
+public interface StoreConfig {
+
+    Influx influx();
+
+    interface Influx {
+
+        /** Base URL of InfluxDB. Default {@code http://127.0.0.1:8086}; also read from {@code INFLUX_URL}. */
+        @WithDefault("http://127.0.0.1:8086")
+        String url();
+
+        /**
+         * API generation: {@code v1} (InfluxDB 1.x {@code /write}, Basic auth) or {@code v2}
+         * ({@code /api/v2/write}, token). Default {@code v1}.
+         */
+        @WithDefault("v1")
+        InfluxApi api();
+
+        /** Database (v1) that holds the readings; in v2 the default bucket. Default {@code sensor_data}. */
+        @WithDefault("sensor_data")
+        String database();
+
+        /** Measurement of every point. Default {@code rpi_dht11}, the reference deployment's name. */
+        @WithDefault("rpi_dht11")
+        String measurement();
+
+        /** v1 user for Basic auth. Default none: no authentication. */
+        Optional<String> username();
+
+        /** v1 password. Default none (empty). Supply it from a Secret, never from a committed file. */
+        Optional<String> password();
+
+        /** v2 API token; required with {@code api=v2}. Supply it from a Secret. */
+        Optional<String> token();
+
+        /** v2 organisation; required with {@code api=v2}. */
+        Optional<String> org();
+
+        /** v2 bucket. Default: the database name. */
+        Optional<String> bucket();
+
+        /** Upper bound for one write: connect, send and answer. Default {@code 10s}. */
+        @WithDefault("10s")
+        Duration writeTimeout();
+
+        Retention retention();
+    }
+
+    /** The v1 retention policy created on start and made the database's DEFAULT. */
+    interface Retention {
+
+        /** Policy name. Default {@code edge}. */
+        @WithDefault("edge")
+        String name();
+
+        /**
+         * How long points are kept, as an InfluxQL duration ({@code 30d}, {@code 4w}, {@code INF}).
+         * Default {@code 30d}: a short-term edge store; points older than this are refused (422).
+         */
+        @WithDefault("30d")
+        String duration();
+    }
+}
