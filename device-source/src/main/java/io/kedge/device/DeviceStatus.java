@@ -1,0 +1,21 @@
+package io.kedge.device;
+
+import io.kedge.device.forward.ForwardingStats;
+
+/**
+ * Everything {@code /status} and the progress log show, at one moment.
+ *
+ * @param read         samples taken
+ * @param readFailures reads that produced no sample
+ * @param sent         readings the sink accepted
+ * @param dropped      readings given up (refused as bad events, or pushed out of a full buffer)
+ * @param queued       readings waiting for delivery
+ * @param sinkUp       whether the last delivery attempt reached the sink
+ */
+public record DeviceStatus(long read, long readFailures, long sent, long dropped, int queued, boolean sinkUp) {
+
+    public static DeviceStatus of(SensorPoller.PollStats poll, ForwardingStats forwarding) {
+        return new DeviceStatus(poll.read(), poll.readFailures(), forwarding.sent(), forwarding.dropped(),
+                forwarding.queued(), forwarding.sinkUp());
+    }
+}

@@ -1,0 +1,83 @@
+package io.kedge.device.app;
+
+import io.kedge.device.DeviceIdentity;
+import io.kedge.device.DeviceStatus;
+import io.kedge.device.Intervals;
+import io.kedge.device.ProgressReport;
+import io.kedge.device.SensorPoller;
+import io.kedge.device.forward.Forwarder;
+import io.kedge.device.send.ReadingSender;
+import io.kedge.device.sensor.Sensor;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/** Polls the sensor every interval and logs a progress line every log interval, from startup to shutdown. */
+@Singleton
+public class DeviceRunner {
+
+    private static final Logger LOG = Logger.getLogger(DeviceRunner.class);
+
+    private final DeviceConfig config;
+    private final DeviceIdentity identity;
+    private final Sensor sensor;
+    private final SensorPoller poller;
+    private final Forwarder forwarder;
+    private final ReadingSender sender;
+    private final ProgressReport report = new ProgressReport();
+    private final Duration interval;
+    private ScheduledExecutorService ticks;
+
+    DeviceRunner(DeviceConfig config, DeviceIdentity identity, Sensor sensor, SensorPoller poller,
+                 Forwarder forwarder, ReadingSender sender) {
+        this.config = config;
+        this.identity = identity;
+        this.sensor = sensor;
+        this.poller = poller;
+        this.forwarder = forwarder;
+        this.sender = sender;
+        this.interval = Intervals.atLeast(config.interval(), config.minIntervalOverride().orElse(sensor.minimumPeriod()));
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!interval.equals(config.interval())) {
+            LOG.warnf("kedge.device.interval %s is below the %s a %s needs between reads; polling every %s",
+                    Intervals.text(config.interval()), Intervals.text(interval), sensor.model(), Intervals.text(interval));
+        }
+        config.minIntervalOverride().ifPresent(floor -> LOG.warnf(
+                "kedge.device.min-interval-override=%s is set: a test-only setting, never for real hardware",
+                Intervals.text(floor)));
+        LOG.infof("Device %s at %s: reading %s every %s, sending to %s", identity.deviceId(), identity.location(),
+                sensor.model(), Intervals.text(interval), sender.target());
+        ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kedge-poll");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticks.scheduleAtFixedRate(poller::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        long logEvery = config.logInterval().toMillis();
+        ticks.scheduleAtFixedRate(() -> LOG.info(report.line(status())), logEvery, logEvery, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (ticks != null) {
+            ticks.shutdownNow();
+        }
+        LOG.info("Stopping: " + report.line(status()));
+    }
+
+    public DeviceStatus status() {
+        return DeviceStatus.of(poller.stats(), forwarder.stats());
+    }
+
+    /** The poll interval in force, after the sensor's minimum was applied. */
+    public Duration interval() {
+        return interval;
+    }
+}

@@ -1,0 +1,107 @@
+package io.kedge.device;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.cloudevents.CloudEvent;
+import io.kedge.contract.codec.CloudEventHttp;
+import io.kedge.contract.codec.HttpMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real HTTP server on loopback that plays the broker ingress: records every request and answers
+ * 202, or the statuses queued with {@link #answerNext}.
+ */
+public final class RecordingSink implements AutoCloseable {
+
+    /** One request as it arrived, and what the sink answered. */
+    public record Request(String method, String path, HttpMessage message, int status) {
+
+        public CloudEvent event() {
+            return CloudEventHttp.decode(message);
+        }
+
+        public boolean accepted() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    public static final String PATH = "/kedge/default";
+
+    private final HttpServer server;
+    private final List<Request> requests = new ArrayList<>();
+    private final Deque<Integer> answers = new ArrayDeque<>();
+
+    private RecordingSink(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts on a free port. */
+    public static RecordingSink start() {
+        return start(0);
+    }
+
+    /** Starts on {@code port}, e.g. one a sender has been failing to reach. */
+    public static RecordingSink start(int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            RecordingSink sink = new RecordingSink(server);
+            server.createContext("/", sink::handle);
+            server.start();
+            return sink;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a recording sink on port " + port, e);
+        }
+    }
+
+    /** The statuses of the next requests, in order; 202 after them. */
+    public synchronized RecordingSink answerNext(Integer... statuses) {
+        answers.addAll(List.of(statuses));
+        return this;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+    }
+
+    public synchronized List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Events of the requests answered 2xx, in arrival order. */
+    public synchronized List<CloudEvent> acceptedEvents() {
+        return requests.stream().filter(Request::accepted).map(Request::event).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        int status;
+        synchronized (this) {
+            Integer next = answers.poll();
+            status = next == null ? 202 : next;
+            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    new HttpMessage(headers, body), status));
+        }
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+}
