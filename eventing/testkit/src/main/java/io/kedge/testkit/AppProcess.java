@@ -1,0 +1,108 @@
+package io.kedge.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Kedge application (a Quarkus fast-jar) run as its own JVM, the way the launcher runs it:
+ * for tests that need the real processes, not an in-JVM stand-in. Ready means
+ * {@code /q/health/ready} answers 200.
+ */
+public final class AppProcess extends ServerProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+
+    private AppProcess(String name, Path jar, int port, Map<String, String> environment) {
+        super(name);
+        this.jar = jar;
+        this.port = port;
+        this.environment = environment;
+    }
+
+    /**
+     * Starts {@code jar} on a free port with {@code environment} added, and waits until ready.
+     *
+     * @throws IllegalStateException with the tail of its log when it exits or is not ready in 60 s
+     */
+    public static AppProcess start(String name, Path jar, Map<String, String> environment) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build it first (./mvnw -DskipTests package)");
+        }
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        int port = FreePorts.next();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        AppProcess app = new AppProcess(name, jar, port, env);
+        app.launch();
+        return app;
+    }
+
+    private void launch() {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        launch(command, environment, port, Duration.ofSeconds(60));
+    }
+
+    @Override
+    protected boolean isReady() {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Starts it again after {@link #kill()} or {@link #stop()}, on the same port. */
+    public void restart() {
+        if (isRunning()) {
+            stopProcess();
+        }
+        launch();
+    }
+
+    public void stop() {
+        stopProcess();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The whole log so far, for assertions and failure messages. */
+    public String logText() {
+        try {
+            return Files.readString(log());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last lines of the log, to explain a failure. */
+    public String logTail() {
+        return tail();
+    }
+}
