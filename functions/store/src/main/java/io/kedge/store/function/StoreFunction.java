@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 /**
  * The {@code store} function: one {@code io.kedge.reading.validated.v1} event in, one InfluxDB
- * point written, then 204 with no reply event. Failures become statuses in {@link FailureResponses}.
+ * point written, then 204 with no reply event. Failures carry their HTTP status (FunctionFailure), answered by the shared FailureStatuses.
  */
 public class StoreFunction {
 

@@ -1,5 +1,7 @@
 package io.kedge.functions.validate.rules;
 
+import io.kedge.functions.support.JsonData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

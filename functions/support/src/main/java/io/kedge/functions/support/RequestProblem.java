@@ -1,16 +1,16 @@
-package io.kedge.functions.validate;
+package io.kedge.functions.support;
 
 import io.kedge.contract.EventData;
 import java.util.List;
 
 /** A request the function cannot take, with the HTTP status that tells the sender why. */
-class RequestProblem extends RuntimeException {
+public class RequestProblem extends RuntimeException {
 
     private final int status;
     private final String error;
     private final List<String> problems;
 
-    RequestProblem(int status, String error, List<String> problems) {
+    public RequestProblem(int status, String error, List<String> problems) {
         super(status + " " + error + ": " + String.join("; ", problems));
         this.status = status;
         this.error = error;
@@ -18,19 +18,19 @@ class RequestProblem extends RuntimeException {
     }
 
     /** 400: not a CloudEvent, or no JSON data. Knative neither retries it nor sends it again. */
-    static RequestProblem badRequest(String error, List<String> problems) {
+    public static RequestProblem badRequest(String error, List<String> problems) {
         return new RequestProblem(400, error, problems);
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
     /** The JSON body of the error answer: {@code {status, error, problems}}. */
-    byte[] json() {
+    public byte[] json() {
         return EventData.toJson(new Body(status, error, problems));
     }
 
-    record Body(int status, String error, List<String> problems) {
+    public record Body(int status, String error, List<String> problems) {
     }
 }

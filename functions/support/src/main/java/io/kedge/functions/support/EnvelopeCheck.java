@@ -1,14 +1,14 @@
-package io.kedge.functions.validate;
+package io.kedge.functions.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.kedge.contract.codec.CloudEventHttp;
 import io.kedge.contract.codec.HttpMessage;
 import io.kedge.contract.codec.InvalidEventException;
-import io.kedge.functions.validate.rules.JsonData;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Decides whether a request may go on to Funqy. It passes a valid CloudEvent of the handled
@@ -21,22 +21,28 @@ import java.util.Locale;
  * {@code HeaderCloudEventImpl} and {@code JsonCloudEventImpl} can read, so that nothing
  * passed on can end in a 500.
  */
-final class EnvelopeCheck {
+public final class EnvelopeCheck {
 
     // Funqy reads data only for content types starting with exactly this (case-sensitive).
     private static final String FUNQY_JSON = "application/json";
 
-    static void check(HttpMessage message, String handledType) {
+    /**
+     * Passes quietly, or throws the problem to answer.
+     *
+     * @param handledTypes the CloudEvent types the app's functions are mapped to
+     * @throws RequestProblem 400 for no valid CloudEvent or unreadable data, 422 for an unhandled type
+     */
+    public static void check(HttpMessage message, Set<String> handledTypes) {
         CloudEvent event;
         try {
             event = CloudEventHttp.decode(message);
         } catch (InvalidEventException e) {
             throw RequestProblem.badRequest("not a valid CloudEvent", e.problems());
         }
-        if (!handledType.equals(event.getType())) {
+        if (!handledTypes.contains(event.getType())) {
             // 422, not Funqy's 404: Knative retries 404, and a misrouted event never gets better.
-            throw new RequestProblem(422, "unhandled event type", List.of("this function handles type \""
-                    + handledType + "\", got \"" + event.getType() + "\""));
+            throw new RequestProblem(422, "unhandled event type", List.of("this function handles "
+                    + describe(handledTypes) + ", got \"" + event.getType() + "\""));
         }
         if (isStructured(message)) {
             checkStructuredData(message.body(), event);
@@ -49,7 +55,7 @@ final class EnvelopeCheck {
         String contentType = event.getDataContentType();
         if (contentType == null || !contentType.startsWith(FUNQY_JSON)) {
             throw notJson("Content-Type " + quote(contentType) + " is not application/json;"
-                    + " send the reading as application/json");
+                    + " send the data as application/json");
         }
         checkParses(event);
     }
@@ -62,14 +68,14 @@ final class EnvelopeCheck {
         JsonNode document = parse(body, event);
         if (!document.has("data")) {
             throw notJson("event " + event.getId() + " carries no 'data' member"
-                    + (document.has("data_base64") ? " (data_base64 is not read; put the JSON reading in 'data')" : "")
-                    + "; expected a JSON reading");
+                    + (document.has("data_base64") ? " (data_base64 is not read; put the JSON in 'data')" : "")
+                    + "; expected JSON data");
         }
     }
 
     private static void checkParses(CloudEvent event) {
         if (event.getData() == null) {
-            throw notJson("event " + event.getId() + " carries no data; expected a JSON reading");
+            throw notJson("event " + event.getId() + " carries no data; expected JSON");
         }
         parse(event.getData().toBytes(), event);
     }
@@ -91,6 +97,10 @@ final class EnvelopeCheck {
     static boolean isStructured(HttpMessage message) {
         String contentType = message.contentType();
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CloudEventHttp.STRUCTURED_JSON);
+    }
+
+    private static String describe(Set<String> types) {
+        return types.size() == 1 ? "type \"" + types.iterator().next() + "\"" : "types " + types;
     }
 
     private static String quote(String text) {

@@ -1,4 +1,4 @@
-package io.kedge.functions.validate;
+package io.kedge.functions.support;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
