@@ -44,6 +44,16 @@ class SchemaTest {
     }
 
     @Test
+    void temperatureUnitIsOptionalAndOneOfCFK() {
+        var fahrenheit = new io.kedge.contract.data.Reading("pi", "x", "dht22", 70.5, 40.0, null, Readings.SAMPLE_TIME, "F");
+        var rankine = new io.kedge.contract.data.Reading("pi", "x", "dht22", 530.0, 40.0, null, Readings.SAMPLE_TIME, "R");
+
+        assertThat(schema(EventTypes.READING).validate(json(fahrenheit))).isEmpty();
+        assertThat(schema(EventTypes.READING).validate(json(rankine))).isNotEmpty();
+        assertThat(json(Readings.DHT11_LIVINGROOM).has("temperatureUnit")).as("absent when not given").isFalse();
+    }
+
+    @Test
     void validatedRejectedAndAlertRecordsMatchTheirSchemas() {
         ValidatedReading validated = new ValidatedReading("pi", "x", "dht11", 21.0, 45.0, null,
                 Readings.SAMPLE_TIME, List.of());

@@ -93,6 +93,18 @@ public record InfluxSettings(
                 Duration.ofSeconds(10));
     }
 
+    /** The 2.x write API at {@code url}: token auth, measurement {@code rpi_dht11}. */
+    public static InfluxSettings v2(String url, String org, String bucket, String token) {
+        return new InfluxSettings(url, InfluxApi.V2, bucket, "rpi_dht11", "edge", "30d",
+                Optional.empty(), Optional.empty(), Optional.of(token), Optional.of(org), Optional.of(bucket),
+                Duration.ofSeconds(10));
+    }
+
+    public InfluxSettings withMeasurement(String measurement) {
+        return new InfluxSettings(url, api, database, measurement, retentionPolicy, retentionDuration,
+                username, password, token, org, bucket, writeTimeout);
+    }
+
     public InfluxSettings withRetention(String policy, String duration) {
         return new InfluxSettings(url, api, database, measurement, policy, duration,
                 username, password, token, org, bucket, writeTimeout);

@@ -56,7 +56,7 @@ class ReadingPointsTest {
         ValidatedReading empty = new ValidatedReading(null, "lab", "dht11", null, null, null, null, List.of());
 
         assertThatThrownBy(() -> points.toPoint(empty))
-                .isInstanceOfSatisfying(InvalidReadingException.class, e -> assertThat(e.problems()).containsExactly(
+                .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).containsExactly(
                         "missing required field 'deviceId'",
                         "missing required field 'time'",
                         "no measured value: temperature, humidity and pressure are all missing"));
@@ -82,7 +82,7 @@ class ReadingPointsTest {
     @MethodSource("unstorableReadings")
     void refusesWhatCannotBeStoredExactly(String name, ValidatedReading reading, String problem) {
         assertThatThrownBy(() -> points.toPoint(reading))
-                .isInstanceOf(InvalidReadingException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessageContaining(problem);
     }
 

@@ -1,5 +1,6 @@
 package io.kedge.store.function;
 
+import io.kedge.store.BatchSettings;
 import io.kedge.store.InfluxApi;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +15,8 @@ import java.util.Optional;
 public interface StoreConfig {
 
     Influx influx();
+
+    Batch batch();
 
     interface Influx {
 
@@ -56,6 +59,33 @@ public interface StoreConfig {
         Duration writeTimeout();
 
         Retention retention();
+    }
+
+    /** Group commit: how concurrent requests share writes (see {@code GroupCommit}). */
+    interface Batch {
+
+        /** Most points in one write. Default {@code 1000}. */
+        @WithDefault("1000")
+        int maxSize();
+
+        /**
+         * How long a writer waits for more points once it has one. Default {@code 0ms}: it writes at
+         * once, and batches form from the points that arrive while earlier writes are in flight.
+         */
+        @WithDefault("0ms")
+        Duration linger();
+
+        /** Points waiting for a writer at most; a request beyond that is answered 503 at once. Default {@code 10000}. */
+        @WithDefault("10000")
+        int maxPending();
+
+        /** Writes in flight at most, one thread each. Default {@code 2}. */
+        @WithDefault("2")
+        int writers();
+
+        default BatchSettings settings() {
+            return new BatchSettings(maxSize(), linger(), maxPending(), writers());
+        }
     }
 
     /** The v1 retention policy created on start and made the database's DEFAULT. */

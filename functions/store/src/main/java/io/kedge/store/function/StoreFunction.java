@@ -1,53 +1,32 @@
 package io.kedge.store.function;
 
 import io.kedge.contract.data.ValidatedReading;
-import io.kedge.store.InvalidReadingException;
-import io.kedge.store.ReadingStore;
+import io.kedge.store.InfluxStore;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 
 /**
  * The {@code store} function: one {@code io.kedge.reading.validated.v1} event in, one InfluxDB
- * point written, then 204 with no reply event. Failures carry their HTTP status (FunctionFailure), answered by the shared FailureStatuses.
+ * point written, then 204 with no reply event. Failures carry their HTTP status
+ * ({@code FunctionFailure}), answered by the shared {@code FailureStatuses}.
+ *
+ * <p>It returns a {@link Uni}: the worker thread is free as soon as the point is queued, and
+ * Funqy answers when the write that carried the point has completed. Blocking instead would
+ * hold one worker thread per request waiting for its batch.
  */
 public class StoreFunction {
 
-    private final ReadingStore store;
+    private final InfluxStore store;
 
     @Inject
-    StoreFunction(ReadingStore store) {
+    StoreFunction(InfluxStore store) {
         this.store = store;
     }
 
     @Funq
-    public void store(CloudEvent<ValidatedReading> event) {
-        store.store(dataOf(event));
-    }
-
-    /** Funqy parses the data lazily, so malformed JSON surfaces here, as the sender's fault. */
-    private static ValidatedReading dataOf(CloudEvent<ValidatedReading> event) {
-        try {
-            return event.data();
-        } catch (RuntimeException e) {
-            throw new InvalidReadingException("data of event " + event.id() + " is not a validated reading in JSON ("
-                    + event.dataContentType() + "): " + firstLine(rootCause(e).getMessage()));
-        }
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "unreadable";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+    public Uni<Void> store(CloudEvent<ValidatedReading> event) {
+        return Uni.createFrom().completionStage(() -> store.store(EventDataOf.data(event, "validated reading")));
     }
 }

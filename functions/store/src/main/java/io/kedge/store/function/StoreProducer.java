@@ -1,7 +1,7 @@
 package io.kedge.store.function;
 
 import io.kedge.store.InfluxSettings;
-import io.kedge.store.ReadingStore;
+import io.kedge.store.InfluxStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,15 +9,15 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Builds the one {@link ReadingStore} of the app from {@link StoreConfig} and prepares InfluxDB on start. */
+/** Builds the one {@link InfluxStore} of the app from {@link StoreConfig} and prepares InfluxDB on start. */
 @ApplicationScoped
 public class StoreProducer {
 
     @Produces
     @Singleton
-    ReadingStore readingStore(StoreConfig config) {
+    InfluxStore influxStore(StoreConfig config) {
         StoreConfig.Influx influx = config.influx();
-        return ReadingStore.open(new InfluxSettings(
+        return InfluxStore.open(new InfluxSettings(
                 influx.url(),
                 influx.api(),
                 influx.database(),
@@ -29,14 +29,16 @@ public class StoreProducer {
                 influx.token(),
                 influx.org(),
                 influx.bucket(),
-                influx.writeTimeout()));
+                influx.writeTimeout()),
+                config.batch().settings());
     }
 
-    void close(@Disposes ReadingStore store) {
+    /** Writes what is still queued before the client closes. */
+    void close(@Disposes InfluxStore store) {
         store.close();
     }
 
-    void prepareOnStart(@Observes StartupEvent start, ReadingStore store) {
+    void prepareOnStart(@Observes StartupEvent start, InfluxStore store) {
         store.prepare();
     }
 }

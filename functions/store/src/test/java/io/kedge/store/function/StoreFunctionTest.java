@@ -9,12 +9,20 @@ import static org.hamcrest.Matchers.emptyString;
 import io.kedge.contract.EventData;
 import io.kedge.contract.EventTypes;
 import io.kedge.contract.data.ValidatedReading;
+import io.kedge.store.Concurrently;
 import io.kedge.store.TestReadings;
 import io.kedge.testkit.InfluxResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,10 +41,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 422 when InfluxDB refuses it for good, 400 for requests that are no storable reading.
  */
 @QuarkusTest
-@QuarkusTestResource(InfluxResource.class)
+// restricted: StoreFunctionV2Test runs the app against another server
+@QuarkusTestResource(value = InfluxResource.class, restrictToAnnotatedClass = true)
 class StoreFunctionTest {
 
     private static final String DATABASE = "sensor_data";
+
+    @TestHTTPResource("/")
+    URI root;
 
     @Test
     void validatedReadingIsStoredAsOnePointAnd204() {
@@ -187,13 +199,51 @@ class StoreFunctionTest {
         binary(EventTypes.READING, "application/json", json(TestReadings.dht11(TestReadings.uniqueTime())))
                 .post("/")
                 .then().statusCode(422)
-                .body("problems", hasItem(containsString(
-                        "handles type \"io.kedge.reading.validated.v1\", got \"io.kedge.reading.v1\"")));
+                .body("problems", hasItem(containsString("handles types [io.kedge.reading.validated.v1,"
+                        + " io.kedge.alert.fired.v1, io.kedge.alert.resolved.v1], got \"io.kedge.reading.v1\"")));
+    }
+
+    @Test
+    void concurrentRequestsAreEachAnsweredOnlyOnceTheirPointIsStored() {
+        Instant base = TestReadings.uniqueTime();
+        HttpClient http = HttpClient.newHttpClient();
+
+        // WHEN 64 requests arrive at once, and each looks for its point as soon as it is answered
+        List<String> outcomes = Concurrently.run(64, i -> {
+            Instant sampled = base.plusMillis(i);
+            String device = "pi-http-" + i;
+            int status = send(http, TestReadings.withDevice(TestReadings.dht11(sampled), device));
+            long stored = InfluxResource.server().rows(DATABASE, "SELECT * FROM rpi_dht11 WHERE time = "
+                    + sampled.toEpochMilli() + "ms AND device = '" + device + "'").size();
+            return status + " stored=" + stored;
+        });
+
+        // THEN every 204 came after InfluxDB had the point
+        assertThat(outcomes).hasSize(64).containsOnly("204 stored=1");
     }
 
     @Test
     void readinessAnswersWhileInfluxDbRuns() {
         given().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
+    }
+
+    private int send(HttpClient http, ValidatedReading reading) {
+        HttpRequest request = HttpRequest.newBuilder(root)
+                .header("ce-id", UUID.randomUUID().toString())
+                .header("ce-type", EventTypes.READING_VALIDATED)
+                .header("ce-source", "/devices/pi-test")
+                .header("ce-specversion", "1.0")
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(EventData.toJson(reading)))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Response post(ValidatedReading reading) {

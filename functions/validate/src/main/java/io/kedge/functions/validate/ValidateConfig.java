@@ -1,5 +1,8 @@
 package io.kedge.functions.validate;
 
+import io.kedge.functions.validate.rules.Range;
+import io.kedge.functions.validate.rules.SensorModel;
+import io.kedge.functions.validate.rules.SensorModels;
 import io.kedge.functions.validate.rules.UnknownSensorPolicy;
 import io.kedge.functions.validate.rules.ValidationPolicy;
 import io.smallrye.config.ConfigMapping;
@@ -26,7 +29,54 @@ public interface ValidateConfig {
     @WithDefault("generic")
     UnknownSensorPolicy unknownSensor();
 
+    /** The ranges for unknown sensor models under policy {@code generic}. */
+    Generic generic();
+
+    /**
+     * Wide ranges that only catch the physically absurd, keys {@code kedge.validate.generic.*}.
+     * Known models keep their datasheet ranges (README), which are not configurable.
+     */
+    interface Generic {
+
+        /** Lowest temperature, °C. Default {@code -40}. */
+        @WithDefault("-40")
+        double temperatureMin();
+
+        /** Highest temperature, °C. Default {@code 125}, the top of common digital sensors. */
+        @WithDefault("125")
+        double temperatureMax();
+
+        /** Lowest relative humidity, %RH. Default {@code 0}. */
+        @WithDefault("0")
+        double humidityMin();
+
+        /** Highest relative humidity, %RH. Default {@code 100}. */
+        @WithDefault("100")
+        double humidityMax();
+
+        /** Lowest pressure, hPa. Default {@code 300}, the bottom of BMP/BME parts. */
+        @WithDefault("300")
+        double pressureMin();
+
+        /** Highest pressure, hPa. Default {@code 1100}. */
+        @WithDefault("1100")
+        double pressureMax();
+
+        default SensorModel model() {
+            return SensorModels.generic(range("temperature", temperatureMin(), temperatureMax()),
+                    range("humidity", humidityMin(), humidityMax()), range("pressure", pressureMin(), pressureMax()));
+        }
+
+        private static Range range(String quantity, double min, double max) {
+            if (min > max) {
+                throw new IllegalArgumentException("kedge.validate.generic." + quantity + "-min (" + min
+                        + ") exceeds kedge.validate.generic." + quantity + "-max (" + max + ")");
+            }
+            return new Range(min, max);
+        }
+    }
+
     default ValidationPolicy policy() {
-        return new ValidationPolicy(maxAge(), maxClockSkew(), unknownSensor());
+        return new ValidationPolicy(maxAge(), maxClockSkew(), unknownSensor(), generic().model());
     }
 }

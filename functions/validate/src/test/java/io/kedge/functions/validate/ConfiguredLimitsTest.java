@@ -2,6 +2,7 @@ package io.kedge.functions.validate;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 
 import io.kedge.contract.EventTypes;
 import io.kedge.contract.data.Reading;
@@ -12,7 +13,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Verifies that the kedge.validate.* keys reach the rules, in both duration syntaxes. */
+/** Verifies that the kedge.validate.* keys reach the rules, durations in both syntaxes. */
 @QuarkusTest
 @TestProfile(ConfiguredLimitsTest.StrictLimits.class)
 class ConfiguredLimitsTest {
@@ -23,7 +24,8 @@ class ConfiguredLimitsTest {
             return Map.of(
                     "kedge.validate.max-age", "1h",
                     "kedge.validate.max-clock-skew", "PT10S",
-                    "kedge.validate.unknown-sensor", "reject");
+                    "kedge.validate.unknown-sensor", "reject",
+                    "kedge.validate.generic.temperature-max", "60");
         }
     }
 
@@ -43,6 +45,13 @@ class ConfiguredLimitsTest {
     void unknownSensorIsRejectedUnderTheRejectPolicy() {
         post(Payloads.json(new Reading("pi-lab", "lab", "sht31", 20.0, 40.0, null, Readings.SAMPLE_TIME)))
                 .body("violations.code", contains("unknown_sensor"));
+    }
+
+    @Test
+    void configuredGenericRangeStillChecksTheValuesOfAnUnknownSensor() {
+        post(Payloads.json(new Reading("pi-lab", "lab", "sht31", 61.0, 40.0, null, Readings.SAMPLE_TIME)))
+                .body("violations.code", contains("unknown_sensor", "out_of_range"))
+                .body("violations[1].message", containsString("generic range [-40, 60] °C"));
     }
 
     private static io.restassured.response.ValidatableResponse post(String data) {

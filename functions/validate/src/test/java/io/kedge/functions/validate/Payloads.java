@@ -47,6 +47,15 @@ public final class Payloads {
     public static final String TIME_AS_EPOCH_SECONDS = with(DHT11_LIVINGROOM, "time", "1795774530");
     public static final String TIME_TEN_MINUTES_AHEAD = atTime(NOW.plusSeconds(600).toString());
     public static final String TIME_TWENTY_FIVE_HOURS_OLD = atTime(NOW.minusSeconds(25 * 3600).toString());
+    public static final String TEMPERATURE_IN_RANKINE = with(DHT11_LIVINGROOM, "temperatureUnit", "\"R\"");
+    public static final String TEMPERATURE_UNIT_LOWER_CASE = with(DHT11_LIVINGROOM, "temperatureUnit", "\"f\"");
+    public static final String TEMPERATURE_UNIT_AS_NUMBER = with(DHT11_LIVINGROOM, "temperatureUnit", "1");
+    public static final String ABSURD_TEMPERATURE_IN_UNKNOWN_UNIT =
+            with(with(DHT11_LIVINGROOM, "temperature", "500"), "temperatureUnit", "\"R\"");
+    public static final String DHT11_AT_131_FAHRENHEIT = json(new Reading("pi-livingroom", "livingroom", "dht11", 131.0, 45.0,
+            null, Readings.SAMPLE_TIME, "F"));
+    public static final String DHT11_AT_250_KELVIN = json(new Reading("pi-livingroom", "livingroom", "dht11", 250.0, 45.0,
+            null, Readings.SAMPLE_TIME, "K"));
     public static final String THREE_PROBLEMS_AT_ONCE = with(with(with(DHT11_LIVINGROOM,
             "temperature", "\"abc\""), "humidity", "120"), "time", "\"2026-11-27T10:15:30\"");
 
@@ -71,6 +80,12 @@ public final class Payloads {
                 Arguments.of("DHT22 below -40 °C is out of range", DHT22_BELOW_MINUS_40, List.of("out_of_range@temperature")),
                 Arguments.of("BME280 pressure below 300 hPa is out of range", BME280_PRESSURE_BELOW_300, List.of("out_of_range@pressure")),
                 Arguments.of("unknown sensor above the generic 125 °C is out of range", UNKNOWN_SENSOR_TOO_HOT, List.of("out_of_range@temperature")),
+                Arguments.of("temperature unit R is unknown", TEMPERATURE_IN_RANKINE, List.of("unknown_unit@temperatureUnit")),
+                Arguments.of("temperature unit in lower case is unknown", TEMPERATURE_UNIT_LOWER_CASE, List.of("unknown_unit@temperatureUnit")),
+                Arguments.of("temperature unit given as a number is a wrong type", TEMPERATURE_UNIT_AS_NUMBER, List.of("wrong_type@temperatureUnit")),
+                Arguments.of("value in an unknown unit is not range-checked as °C", ABSURD_TEMPERATURE_IN_UNKNOWN_UNIT, List.of("unknown_unit@temperatureUnit")),
+                Arguments.of("DHT11 at 131 °F (55 °C) is out of range", DHT11_AT_131_FAHRENHEIT, List.of("out_of_range@temperature")),
+                Arguments.of("DHT11 at 250 K (-23.15 °C) is out of range", DHT11_AT_250_KELVIN, List.of("out_of_range@temperature")),
                 Arguments.of("time that is no date-time is invalid", TIME_NOT_RFC3339, List.of("invalid_time@time")),
                 Arguments.of("time as epoch seconds is a wrong type", TIME_AS_EPOCH_SECONDS, List.of("wrong_type@time")),
                 Arguments.of("time ten minutes ahead is in the future", TIME_TEN_MINUTES_AHEAD, List.of("time_in_future@time")),

@@ -2,9 +2,12 @@ package io.kedge.functions.validate;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.cloudevents.CloudEvent;
@@ -93,6 +96,20 @@ class ValidateFunctionTest {
                 .containsExactly("out_of_range@temperature");
         assertThat(rejected.violations().get(0).value()).isEqualTo("75");
         assertThat(rejected.original().get("temperature").doubleValue()).isEqualTo(75.0);
+    }
+
+    @Test
+    void fahrenheitReadingIsValidatedInCelsiusWithItsQualityFlag() {
+        binaryEvent(READING_ID)
+                .body(Payloads.json(new Reading("pi-garage", "garage", "dht22", 70.7, 50.0, null, Readings.SAMPLE_TIME, "F")))
+            .when()
+                .post("/")
+            .then()
+                .statusCode(200)
+                .header("ce-type", EventTypes.READING_VALIDATED)
+                .body("temperature", equalTo(21.5f))
+                .body("$", not(hasKey("temperatureUnit")))
+                .body("quality", contains("converted_from_fahrenheit"));
     }
 
     @Test

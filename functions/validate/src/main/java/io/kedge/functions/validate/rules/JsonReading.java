@@ -30,7 +30,8 @@ final class JsonReading {
                 number(data, Quantity.TEMPERATURE.field(), violations),
                 number(data, Quantity.HUMIDITY.field(), violations),
                 number(data, Quantity.PRESSURE.field(), violations),
-                text(data, "time", violations));
+                text(data, "time", violations),
+                text(data, KnownUnits.FIELD, violations));
     }
 
     private static String text(JsonNode data, String field, Violations violations) {

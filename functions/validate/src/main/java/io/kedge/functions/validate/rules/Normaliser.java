@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Turns a reading that passed every rule into its normalised form, with quality flags. */
+/** Turns a reading that passed every rule into its normalised form (°C, %RH, hPa), with quality flags. */
 final class Normaliser {
 
     /** Some value was rounded to the sensor model's resolution. */
@@ -25,10 +25,13 @@ final class Normaliser {
         if (known.isEmpty()) {
             quality.add(GENERIC_RANGES);
         }
-        Double temperature = round(reading.temperature(), decimals);
+        // every rule passed, so a temperature unit, when given, is a known one
+        TemperatureUnit.of(reading.temperatureUnit()).flatMap(TemperatureUnit::qualityFlag).ifPresent(quality::add);
+        Double celsius = Quantity.TEMPERATURE.of(reading);
+        Double temperature = round(celsius, decimals);
         Double humidity = round(reading.humidity(), decimals);
         Double pressure = round(reading.pressure(), decimals);
-        if (changed(reading.temperature(), temperature) || changed(reading.humidity(), humidity)
+        if (changed(celsius, temperature) || changed(reading.humidity(), humidity)
                 || changed(reading.pressure(), pressure)) {
             quality.add(ROUNDED);
         }

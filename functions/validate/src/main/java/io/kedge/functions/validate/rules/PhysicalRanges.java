@@ -3,13 +3,19 @@ package io.kedge.functions.validate.rules;
 import io.kedge.contract.data.Reading;
 import java.util.Optional;
 
-/** Each measurement must lie in the physical range of the sensor model that took it. */
+/**
+ * Each measurement, converted to Kedge's unit, must lie in the physical range of the sensor model
+ * that took it. A temperature in an unknown unit is left to {@link KnownUnits}.
+ */
 final class PhysicalRanges implements ReadingRule {
 
     private final UnknownSensorPolicy unknownSensor;
+    private final SensorModel generic;
 
-    PhysicalRanges(UnknownSensorPolicy unknownSensor) {
+    /** @param generic the ranges for models {@link SensorModels} does not know */
+    PhysicalRanges(UnknownSensorPolicy unknownSensor, SensorModel generic) {
         this.unknownSensor = unknownSensor;
+        this.generic = generic;
     }
 
     @Override
@@ -22,25 +28,33 @@ final class PhysicalRanges implements ReadingRule {
         }
         // Without a usable model name the generic ranges still catch absurd values, so that the
         // sender learns about every problem in one reply.
-        SensorModel model = known.orElse(SensorModels.GENERIC);
+        SensorModel model = known.orElse(generic);
         for (Quantity quantity : Quantity.values()) {
             Double value = quantity.of(reading);
             if (value != null) {
-                checkOne(model, quantity, value, violations);
+                checkOne(model, quantity, reading, value, violations);
             }
         }
     }
 
-    private static void checkOne(SensorModel model, Quantity quantity, double value, Violations violations) {
-        String text = Violations.number(value);
+    /** {@code value} is in Kedge's unit; messages quote the value as sent, and its conversion. */
+    private static void checkOne(SensorModel model, Quantity quantity, Reading reading, double value, Violations violations) {
+        String sent = Violations.number(quantity.sent(reading));
+        String sentUnit = quantity.sentUnit(reading);
+        String described = Violations.quote(sent) + " " + sentUnit
+                + (sentUnit.equals(quantity.unit()) ? "" : " (" + Violations.number(round(value)) + " " + quantity.unit() + ")");
         Range range = model.ranges().get(quantity);
         if (range == null) {
-            violations.add(ViolationCode.NOT_MEASURED, quantity.field(), text,
-                    model.name() + " does not measure " + quantity.field() + ", got " + Violations.quote(text));
+            violations.add(ViolationCode.NOT_MEASURED, quantity.field(), sent,
+                    model.name() + " does not measure " + quantity.field() + ", got " + Violations.quote(sent));
         } else if (!range.contains(value)) {
-            violations.add(ViolationCode.OUT_OF_RANGE, quantity.field(), text,
-                    quantity.field() + " " + Violations.quote(text) + " " + quantity.unit() + " is outside the "
-                            + model.name() + " range " + range + " " + quantity.unit());
+            violations.add(ViolationCode.OUT_OF_RANGE, quantity.field(), sent,
+                    quantity.field() + " " + described + " is outside the " + model.name() + " range " + range + " "
+                            + quantity.unit());
         }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 }

@@ -3,7 +3,10 @@ package io.kedge.functions.validate.rules;
 import io.kedge.contract.data.Reading;
 import java.util.function.Function;
 
-/** The physical quantities a reading can carry, with their field name and unit. */
+/**
+ * The physical quantities a reading can carry, with their field name and the unit Kedge keeps
+ * them in. Temperature may arrive in another unit ({@link TemperatureUnit}); {@link #of} converts.
+ */
 public enum Quantity {
     TEMPERATURE("temperature", "°C", Reading::temperature),
     HUMIDITY("humidity", "%RH", Reading::humidity),
@@ -23,12 +26,33 @@ public enum Quantity {
         return field;
     }
 
+    /** The unit Kedge keeps this quantity in. */
     public String unit() {
         return unit;
     }
 
-    /** This quantity's value in {@code reading}, or {@code null} when absent. */
-    public Double of(Reading reading) {
+    /** This quantity's value in {@code reading} as sent, or {@code null} when absent. */
+    public Double sent(Reading reading) {
         return value.apply(reading);
+    }
+
+    /** The symbol of the unit the value was sent in, e.g. {@code °F}. */
+    public String sentUnit(Reading reading) {
+        if (this != TEMPERATURE) {
+            return unit;
+        }
+        return TemperatureUnit.of(reading.temperatureUnit()).map(TemperatureUnit::symbol).orElse(reading.temperatureUnit());
+    }
+
+    /**
+     * This quantity's value in {@code reading} in Kedge's unit, or {@code null} when absent or
+     * sent in an unknown unit (which {@link KnownUnits} reports).
+     */
+    public Double of(Reading reading) {
+        Double sent = sent(reading);
+        if (sent == null || this != TEMPERATURE) {
+            return sent;
+        }
+        return TemperatureUnit.of(reading.temperatureUnit()).map(unit -> unit.toCelsius(sent)).orElse(null);
     }
 }

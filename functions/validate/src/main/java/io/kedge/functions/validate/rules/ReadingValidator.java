@@ -21,10 +21,11 @@ public final class ReadingValidator {
 
     public ReadingValidator(ValidationPolicy policy, Clock clock) {
         // Adding a rule is one class and one line here. Order matters only for the order of
-        // violations in the reply: presence first, then values, then time.
+        // violations in the reply: presence first, then units and values, then time.
         this.rules = List.of(
                 new RequiredFields(),
-                new PhysicalRanges(policy.unknownSensor()),
+                new KnownUnits(),
+                new PhysicalRanges(policy.unknownSensor(), policy.generic()),
                 new SampleTimeWindow(clock, policy.maxAge(), policy.maxClockSkew()));
     }
 

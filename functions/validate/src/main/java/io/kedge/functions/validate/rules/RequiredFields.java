@@ -12,7 +12,7 @@ final class RequiredFields implements ReadingRule {
         require("sensor", reading.sensor(), violations);
         require("time", reading.time(), violations);
         boolean anyMeasurement = Arrays.stream(Quantity.values())
-                .anyMatch(q -> q.of(reading) != null || violations.concern(q.field()));
+                .anyMatch(q -> q.sent(reading) != null || violations.concern(q.field()));
         if (!anyMeasurement) {
             violations.add(ViolationCode.NO_MEASUREMENT, Violations.ROOT, null,
                     "a reading needs at least one of temperature, humidity, pressure");

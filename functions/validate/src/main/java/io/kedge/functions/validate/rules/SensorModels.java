@@ -36,6 +36,12 @@ public final class SensorModels {
             Map.of(TEMPERATURE, new Range(-40, 125), HUMIDITY, new Range(0, 100), PRESSURE, new Range(300, 1100)),
             OptionalInt.empty());
 
+    /** Generic ranges other than the default ones, e.g. from configuration. */
+    public static SensorModel generic(Range temperature, Range humidity, Range pressure) {
+        return new SensorModel("generic", Map.of(TEMPERATURE, temperature, HUMIDITY, humidity, PRESSURE, pressure),
+                OptionalInt.empty());
+    }
+
     private static final Map<String, SensorModel> BY_NAME = Map.of(
             "dht11", DHT11,
             "dht22", DHT22,

@@ -19,6 +19,8 @@ public enum ViolationCode {
     OUT_OF_RANGE,
     /** The sensor model does not measure that quantity, e.g. pressure from a DHT11. */
     NOT_MEASURED,
+    /** temperatureUnit is none of C, F, K. */
+    UNKNOWN_UNIT,
     /** The sensor model is not known and the policy is {@code reject}. */
     UNKNOWN_SENSOR,
     /** The time is not an RFC 3339 date-time. */

@@ -139,6 +139,50 @@ class ReadingValidatorTest {
     }
 
     @Test
+    void fahrenheitAndKelvinAreConvertedToCelsiusAndFlagged() {
+        Reading fahrenheit = new Reading("pi-garage", "garage", "dht22", 70.7, 50.0, null, Readings.SAMPLE_TIME, "F");
+        Reading kelvin = new Reading("pi-garage", "garage", "dht22", 294.15, 50.0, null, Readings.SAMPLE_TIME, "K");
+        Reading celsius = new Reading("pi-garage", "garage", "dht22", 21.5, 50.0, null, Readings.SAMPLE_TIME, "C");
+
+        assertThat(accepted(fahrenheit).temperature()).isEqualTo(21.5);
+        assertThat(accepted(fahrenheit).quality()).containsExactly("converted_from_fahrenheit");
+        assertThat(accepted(kelvin).temperature()).isEqualTo(21.0);
+        assertThat(accepted(kelvin).quality()).containsExactly("converted_from_kelvin");
+        assertThat(accepted(celsius).temperature()).isEqualTo(21.5);
+        assertThat(accepted(celsius).quality()).isEmpty();
+    }
+
+    @Test
+    void convertedValueIsRoundedToTheSensorResolution() {
+        Reading fahrenheit = new Reading("pi-1", "hall", "dht11", 72.0, 45.0, null, Readings.SAMPLE_TIME, "F");
+
+        ValidatedReading validated = accepted(fahrenheit);
+
+        assertThat(validated.temperature()).isEqualTo(22.2);
+        assertThat(validated.quality()).containsExactly("converted_from_fahrenheit", "rounded");
+    }
+
+    @Test
+    void outOfRangeMessageQuotesTheValueAsSentAndInCelsius() {
+        Reading fahrenheit = new Reading("pi-1", "hall", "dht11", 131.0, 45.0, null, Readings.SAMPLE_TIME, "F");
+
+        Violation violation = rejected(tree(fahrenheit)).rejection().violations().get(0);
+
+        assertThat(violation.value()).isEqualTo("131");
+        assertThat(violation.message()).isEqualTo("temperature \"131\" °F (55 °C) is outside the dht11 range [0, 50] °C");
+    }
+
+    @Test
+    void configuredGenericRangesApplyToUnknownModels() {
+        ValidationPolicy narrow = new ValidationPolicy(Duration.ofHours(24), Duration.ofMinutes(5), UnknownSensorPolicy.GENERIC,
+                SensorModels.generic(new Range(0, 60), new Range(10, 90), new Range(900, 1100)));
+        ReadingValidator validator = new ReadingValidator(narrow, CLOCK);
+        Reading sht31 = new Reading("pi-lab", "lab", "sht31", 61.0, 5.0, null, Readings.SAMPLE_TIME);
+
+        assertThat(codes(rejected(validator, tree(sht31)))).containsExactly("out_of_range@temperature", "out_of_range@humidity");
+    }
+
+    @Test
     void unknownSensorIsAcceptedWithinGenericRangesAndFlagged() {
         Reading sht31 = new Reading("pi-lab", "lab", "sht31", 100.0, 40.0, null, Readings.SAMPLE_TIME);
 

@@ -4,43 +4,45 @@ import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
 import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
-import com.influxdb.client.write.Point;
 import com.influxdb.exceptions.InfluxException;
-import io.kedge.contract.data.ValidatedReading;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import org.jboss.logging.Logger;
 
 /**
- * Stores validated readings in InfluxDB, one synchronous write per reading: {@link #store} returns
- * only once InfluxDB has answered 204, and otherwise throws, so that nothing is acknowledged that
- * is not stored. (The client's batching {@code WriteApi} would accept the point at once and report
- * a failed write later, to a listener.)
+ * One synchronous write of line-protocol records to InfluxDB, through either API generation:
+ * {@link #write} returns only once InfluxDB has answered 204, and otherwise throws a
+ * {@link StoreUnavailableException} (retry) or a {@link StoreRejectedException} (final). It uses
+ * {@code WriteApiBlocking}, never the client's batching {@code WriteApi}, which accepts points at
+ * once and reports failed writes later, to a listener.
+ *
+ * <p>For InfluxDB 1.x it also creates the database and retention policy, at start or on the first
+ * write, and again when they vanish.
  */
-public final class ReadingStore implements AutoCloseable {
+final class InfluxWriter implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(ReadingStore.class);
+    private static final Logger LOG = Logger.getLogger(InfluxWriter.class);
     private static final String V1_ORG = "-";
 
     private final InfluxSettings settings;
-    private final ReadingPoints points;
     private final InfluxDBClient client;
     private final WriteApiBlocking writes;
+    private final String org;
     private final InfluxV1Schema schema;
     private volatile boolean schemaSettled;
 
-    private ReadingStore(InfluxSettings settings, InfluxDBClient client, InfluxV1Schema schema) {
+    private InfluxWriter(InfluxSettings settings, InfluxDBClient client, String org, InfluxV1Schema schema) {
         this.settings = settings;
-        this.points = new ReadingPoints(settings.measurement());
         this.client = client;
         this.writes = client.getWriteApiBlocking();
+        this.org = org;
         this.schema = schema;
         this.schemaSettled = schema == null;
     }
 
-    /** A store for {@code settings}; connects lazily, so it opens even when InfluxDB is down. */
-    public static ReadingStore open(InfluxSettings settings) {
+    /** A writer for {@code settings}; connects lazily, so it opens even when InfluxDB is down. */
+    static InfluxWriter open(InfluxSettings settings) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .connectTimeout(settings.writeTimeout())
@@ -57,21 +59,22 @@ public final class ReadingStore implements AutoCloseable {
                     .addNetworkInterceptor(new V1WriteInterceptor(settings.username(), settings.password()))
                     .build();
             options.org(V1_ORG).okHttpClient(v1.newBuilder());
-            return new ReadingStore(settings, InfluxDBClientFactory.create(options.build()),
+            return new InfluxWriter(settings, InfluxDBClientFactory.create(options.build()), V1_ORG,
                     new InfluxV1Schema(v1, settings));
         }
-        options.org(settings.org().orElseThrow())
+        String org = settings.org().orElseThrow();
+        options.org(org)
                 .okHttpClient(http.newBuilder())
                 .authenticateToken(settings.token().orElseThrow().toCharArray());
-        // v2 buckets carry their own retention, set by whoever creates them: nothing to prepare.
-        return new ReadingStore(settings, InfluxDBClientFactory.create(options.build()), null);
+        // A v2 bucket carries its own retention and is created by whoever owns the server: nothing to prepare.
+        return new InfluxWriter(settings, InfluxDBClientFactory.create(options.build()), org, null);
     }
 
     /**
      * Creates the database and retention policy if InfluxDB is reachable now. If it is not, logs a
      * warning and leaves the work to the first write, so that the function starts regardless.
      */
-    public void prepare() {
+    void prepare() {
         try {
             settleSchema();
         } catch (StoreUnavailableException e) {
@@ -81,35 +84,28 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     /**
-     * Writes {@code reading} as one point and returns once InfluxDB has stored it.
+     * Writes {@code records} (precision ms) in one request and returns once InfluxDB stored them.
      *
-     * @throws InvalidReadingException    when the reading cannot become an exact point
-     * @throws StoreUnavailableException  when InfluxDB cannot store it now; a retry may succeed
-     * @throws StoreRejectedException     when InfluxDB refuses it for good
+     * @throws StoreUnavailableException when InfluxDB cannot store them now; a retry may succeed
+     * @throws StoreRejectedException    when InfluxDB refuses them for good
      */
-    public void store(ValidatedReading reading) {
-        Point point = points.toPoint(reading);
+    void write(List<String> records) {
         settleSchema();
         try {
-            write(point);
+            writes.writeRecords(settings.clientBucket(), org, ReadingPoints.PRECISION, records);
         } catch (InfluxException e) {
             if (!schemaMissing(e)) {
-                throw writeFailure(e);
+                throw failure(e);
             }
             LOG.warnf("InfluxDB lost the database or retention policy (%s); creating them again", errorOf(e));
             schemaSettled = false;
             settleSchema();
             try {
-                write(point);
+                writes.writeRecords(settings.clientBucket(), org, ReadingPoints.PRECISION, records);
             } catch (InfluxException again) {
-                throw writeFailure(again);
+                throw failure(again);
             }
         }
-    }
-
-    private void write(Point point) {
-        writes.writePoint(settings.clientBucket(), settings.api() == InfluxApi.V1 ? V1_ORG : settings.org().orElseThrow(),
-                point);
     }
 
     private void settleSchema() {
@@ -132,13 +128,14 @@ public final class ReadingStore implements AutoCloseable {
         }
     }
 
-    private static boolean schemaMissing(InfluxException e) {
+    /** Only InfluxDB 1.x databases are created here; a missing v2 bucket is the operator's to create. */
+    private boolean schemaMissing(InfluxException e) {
         String error = errorOf(e);
-        return e.status() == 404 || (error != null && error.contains("retention policy not found"));
+        return schema != null && (e.status() == 404 || (error != null && error.contains("retention policy not found")));
     }
 
     /** 5xx, timeouts, throttling, auth and a missing database may heal; anything else InfluxDB will refuse again. */
-    private RuntimeException writeFailure(InfluxException e) {
+    private RuntimeException failure(InfluxException e) {
         int status = e.status();
         String error = errorOf(e);
         if (status == 0 || status >= 500 || status == 401 || status == 403 || status == 404
@@ -162,10 +159,6 @@ public final class ReadingStore implements AutoCloseable {
             return e.getMessage();
         }
         return e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().toString();
-    }
-
-    public InfluxSettings settings() {
-        return settings;
     }
 
     @Override

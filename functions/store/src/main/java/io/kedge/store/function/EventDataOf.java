@@ -1,0 +1,41 @@
+package io.kedge.store.function;
+
+import io.kedge.store.InvalidDataException;
+import io.quarkus.funqy.knative.events.CloudEvent;
+
+/** The data of an event as its record, or the sender's fault (400) when it does not bind. */
+final class EventDataOf {
+
+    /** Funqy parses the data lazily, so malformed JSON surfaces here. */
+    static <T> T data(CloudEvent<T> event, String kind) {
+        try {
+            return event.data();
+        } catch (RuntimeException e) {
+            throw new InvalidDataException(kind, "data of event " + event.id() + " is not " + article(kind) + " "
+                    + kind + " in JSON (" + event.dataContentType() + "): " + firstLine(rootCause(e).getMessage()));
+        }
+    }
+
+    private static String article(String kind) {
+        return "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unreadable";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private EventDataOf() {
+    }
+}
