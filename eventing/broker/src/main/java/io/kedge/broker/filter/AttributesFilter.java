@@ -1,6 +1,7 @@
 package io.kedge.broker.filter;
 
 import io.cloudevents.CloudEvent;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,13 @@ public final class AttributesFilter implements EventFilter {
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z0-9]+");
 
     private final Map<String, String> attributes;
+    private final AttributeReader[] readers;
+    private final String[] values;
 
     private AttributesFilter(Map<String, String> attributes) {
         this.attributes = attributes;
+        this.readers = attributes.keySet().stream().map(FilterAttributes::reader).toArray(AttributeReader[]::new);
+        this.values = attributes.values().toArray(String[]::new);
     }
 
     /**
@@ -40,17 +45,18 @@ public final class AttributesFilter implements EventFilter {
                 copy.put(name, value == null ? "" : value);
             }
         });
-        return new AttributesFilter(Map.copyOf(copy));
+        // A LinkedHashMap, not Map.copyOf: readers and values are taken in the same iteration order.
+        return new AttributesFilter(Collections.unmodifiableMap(copy));
     }
 
     @Override
     public boolean matches(CloudEvent event) {
-        for (Map.Entry<String, String> wanted : attributes.entrySet()) {
-            String actual = FilterAttributes.value(event, wanted.getKey());
+        for (int i = 0; i < readers.length; i++) {
+            String actual = readers[i].read(event);
             if (actual == null) {
                 return false;
             }
-            if (!wanted.getValue().isEmpty() && !wanted.getValue().equals(actual)) {
+            if (!values[i].isEmpty() && !values[i].equals(actual)) {
                 return false;
             }
         }

@@ -3,9 +3,11 @@ package io.kedge.broker.filter;
 import io.cloudevents.CloudEvent;
 
 /**
- * Decides whether a Trigger wants an event. One implementation per filter dialect: the legacy
- * {@code filter.attributes} now; the SubscriptionsAPI {@code filters} (exact, prefix, suffix, all,
- * any, not, cesql) plug in here later.
+ * Decides whether a Trigger wants an event: the legacy {@code filter.attributes}
+ * ({@link AttributesFilter}) or the SubscriptionsAPI {@code filters} ({@link SubscriptionsApiFilters}).
+ * Built once when the manifests load, then called for every event and every Trigger of its broker,
+ * from several threads: implementations are immutable and do no parsing, reflection or regex per
+ * event.
  */
 public interface EventFilter {
 

@@ -6,35 +6,36 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
 /**
- * The attribute values a filter compares, as Knative's legacy attributes filter sees them: core
- * optional attributes always exist (an unset one is the empty string), extensions exist only when
- * the event carries them.
+ * The attribute values filters compare, as Knative's filters look them up: core optional
+ * attributes always exist (an unset one is the empty string), extensions exist only when the event
+ * carries them.
  */
 final class FilterAttributes {
 
     /**
-     * The canonical string of {@code name} in {@code event}, or {@code null} when the event has no
-     * such attribute.
+     * The reader of {@code name}: the attribute's canonical string, or {@code null} when the event
+     * has no such attribute.
      *
      * <p>{@code datamediatype} (content type without parameters) and {@code schemaurl} (the 0.3 name of
      * {@code dataschema}) are filterable in Knative although they are not 1.0 attributes. Unlike
-     * Knative, which compares typed values, extensions compare by their canonical string form, so an
-     * event matches the same way in binary mode (all strings) and structured mode (typed JSON).
-     * {@code time} compares in RFC 3339 form, where Knative uses Go's own rendering.
+     * Knative, which compares typed values (or Go's {@code %v} rendering of them), extensions compare
+     * by their CloudEvents canonical string, so an event matches the same way in binary mode (all
+     * strings) and structured mode (typed JSON). {@code time} compares in RFC 3339 form, as newer
+     * Knative releases do; older ones used Go's own rendering.
      */
-    static String value(CloudEvent event, String name) {
+    static AttributeReader reader(String name) {
         return switch (name) {
-            case "specversion" -> event.getSpecVersion().toString();
-            case "id" -> event.getId();
-            case "type" -> event.getType();
-            case "source" -> event.getSource().toString();
-            case "subject" -> orEmpty(event.getSubject());
-            case "time" -> event.getTime() == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.getTime());
-            case "dataschema", "schemaurl" -> event.getDataSchema() == null ? "" : event.getDataSchema().toString();
-            case "datacontenttype" -> orEmpty(event.getDataContentType());
-            case "datamediatype" -> mediaType(event.getDataContentType());
-            case "datacontentencoding" -> "";
-            default -> extension(event.getExtension(name));
+            case "specversion" -> event -> event.getSpecVersion().toString();
+            case "id" -> CloudEvent::getId;
+            case "type" -> CloudEvent::getType;
+            case "source" -> event -> event.getSource().toString();
+            case "subject" -> event -> orEmpty(event.getSubject());
+            case "time" -> event -> event.getTime() == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.getTime());
+            case "dataschema", "schemaurl" -> event -> event.getDataSchema() == null ? "" : event.getDataSchema().toString();
+            case "datacontenttype" -> event -> orEmpty(event.getDataContentType());
+            case "datamediatype" -> event -> mediaType(event.getDataContentType());
+            case "datacontentencoding" -> event -> "";
+            default -> event -> extension(event.getExtension(name));
         };
     }
 
@@ -52,7 +53,11 @@ final class FilterAttributes {
     }
 
     private static String mediaType(String contentType) {
-        return contentType == null ? "" : contentType.split(";", 2)[0].trim();
+        if (contentType == null) {
+            return "";
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
     }
 
     private static String orEmpty(String value) {

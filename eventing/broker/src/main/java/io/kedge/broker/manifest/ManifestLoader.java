@@ -10,7 +10,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.knative.duck.v1.DeliverySpec;
 import io.fabric8.knative.duck.v1.Destination;
 import io.fabric8.knative.eventing.v1.Broker;
-import io.fabric8.knative.eventing.v1.SubscriptionsAPIFilter;
 import io.fabric8.knative.eventing.v1.Trigger;
 import io.fabric8.knative.eventing.v1.TriggerSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -20,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -35,10 +36,13 @@ public final class ManifestLoader {
     public static final String API_VERSION = "eventing.knative.dev/v1";
     private static final String API_GROUP = "eventing.knative.dev/";
     private static final Logger LOG = Logger.getLogger(ManifestLoader.class);
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
 
     // Jackson, not fabric8's client Serialization: the client would pull in the whole Kubernetes client for one call.
+    // Duplicate keys are refused as kubectl refuses them: otherwise the last 'exact:' of a filter would silently win.
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     /**
      * @throws ManifestException when the directory is missing or any Broker/Trigger cannot be read
@@ -97,7 +101,7 @@ public final class ManifestLoader {
                 }
             }
         } catch (JsonProcessingException e) {
-            problems.add(file + ": not valid YAML: " + firstLine(e.getOriginalMessage())
+            problems.add(file + ": not valid YAML: " + yamlProblem(e)
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         } catch (IOException e) {
             problems.add(file + ": cannot be read: " + e.getMessage());
@@ -107,7 +111,7 @@ public final class ManifestLoader {
     private <T extends HasMetadata> void read(Path file, JsonNode document, Class<T> type, List<String> problems,
                                               List<Sourced<T>> into) {
         try {
-            Sourced<T> sourced = new Sourced<>(file, yaml.treeToValue(document, type));
+            Sourced<T> sourced = new Sourced<>(file, yaml.treeToValue(document, type), document);
             List<String> unknown = new ArrayList<>();
             if (sourced.resource() instanceof Trigger trigger) {
                 unknownFields(trigger.getSpec(), unknown);
@@ -127,7 +131,8 @@ public final class ManifestLoader {
     }
 
     // The typed models swallow unknown keys into additionalProperties: a typo such as 'attribute:' for
-    // 'attributes:' would silently turn a filter into match-all, so unknown keys are refused.
+    // 'attributes:' would silently turn a filter into match-all, so unknown keys are refused. Keys under
+    // spec.filters are filter dialects: SubscriptionsApiFilters refuses unknown ones, at any depth.
     private static void unknownFields(TriggerSpec spec, List<String> problems) {
         if (spec == null) {
             return;
@@ -135,10 +140,6 @@ public final class ManifestLoader {
         unknown("spec", spec.getAdditionalProperties(), problems);
         if (spec.getFilter() != null) {
             unknown("spec.filter", spec.getFilter().getAdditionalProperties(), problems);
-        }
-        List<SubscriptionsAPIFilter> filters = spec.getFilters() == null ? List.of() : spec.getFilters();
-        for (int i = 0; i < filters.size(); i++) {
-            unknown("spec.filters[" + i + "]", filters.get(i).getAdditionalProperties(), problems);
         }
         destination("spec.subscriber", spec.getSubscriber(), problems);
         delivery("spec.delivery", spec.getDelivery(), problems);
@@ -183,6 +184,13 @@ public final class ManifestLoader {
             }
         }
         return path.isEmpty() ? "<document>" : path.toString();
+    }
+
+    // Jackson's duplicate-key message names its own setting; say what to fix instead.
+    private static String yamlProblem(JsonProcessingException e) {
+        String message = firstLine(e.getOriginalMessage());
+        Matcher duplicate = DUPLICATE_KEY.matcher(message);
+        return duplicate.lookingAt() ? "duplicate key '" + duplicate.group(1) + "'" : message;
     }
 
     private static String firstLine(String text) {

@@ -1,11 +1,13 @@
 package io.kedge.broker.route;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.knative.eventing.v1.Broker;
 import io.fabric8.knative.eventing.v1.Trigger;
 import io.fabric8.knative.eventing.v1.TriggerSpec;
 import io.kedge.broker.delivery.DeliveryPolicy;
 import io.kedge.broker.filter.AttributesFilter;
 import io.kedge.broker.filter.EventFilter;
+import io.kedge.broker.filter.SubscriptionsApiFilters;
 import io.kedge.broker.manifest.ManifestException;
 import io.kedge.broker.manifest.Manifests;
 import io.kedge.broker.manifest.Sourced;
@@ -17,13 +19,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Checks loaded manifests the way Knative's webhook and controllers would (required fields,
- * attribute names, durations, resolvable subscribers, an existing broker) and compiles them into a
- * {@link Topology}. Every problem of every resource is collected before failing.
+ * attribute names, filter dialects, durations, resolvable subscribers, an existing broker) and
+ * compiles them, filters included, into a {@link Topology}. Every problem of every resource is
+ * collected before failing.
  */
 public final class TopologyBuilder {
+
+    private static final Logger LOG = Logger.getLogger(TopologyBuilder.class);
 
     private final DestinationResolver resolver;
 
@@ -88,7 +94,7 @@ public final class TopologyBuilder {
             return Optional.empty();
         }
         BrokerKey brokerKey = brokerOf(sourced, spec, brokers, problems);
-        EventFilter filter = filter(spec, problems);
+        EventFilter filter = filter(sourced, spec, problems);
         Optional<URI> subscriber = resolver.resolve(spec.getSubscriber(), "spec.subscriber", problems);
         DeliveryPolicy own = DeliveryPolicy.parse(spec.getDelivery(), "spec.delivery", resolver, problems);
         if (!problems.isEmpty() || brokerKey == null || subscriber.isEmpty()) {
@@ -119,16 +125,18 @@ public final class TopologyBuilder {
         return key;
     }
 
-    private static EventFilter filter(TriggerSpec spec, List<String> problems) {
-        if (spec.getFilters() != null && !spec.getFilters().isEmpty()) {
-            problems.add("spec.filters: the SubscriptionsAPI filter dialects are not supported by this version of"
-                    + " the local broker; use spec.filter.attributes");
-            return EventFilter.MATCH_ALL;
+    /** Knative: a non-empty {@code filters} replaces {@code filter} entirely; both are validated. */
+    private static EventFilter filter(Sourced<Trigger> sourced, TriggerSpec spec, List<String> problems) {
+        Map<String, String> attributes = spec.getFilter() == null ? null : spec.getFilter().getAttributes();
+        EventFilter legacy = AttributesFilter.of(attributes, "spec.filter.attributes", problems);
+        JsonNode filters = sourced.document().path("spec").path("filters");
+        if (filters.isMissingNode() || filters.isNull() || filters.isArray() && filters.isEmpty()) {
+            return legacy;
         }
-        if (spec.getFilter() == null) {
-            return EventFilter.MATCH_ALL;
+        if (attributes != null && !attributes.isEmpty()) {
+            LOG.warnf("%s: spec.filter is ignored because spec.filters is set, as Knative does", sourced.describe());
         }
-        return AttributesFilter.of(spec.getFilter().getAttributes(), "spec.filter.attributes", problems);
+        return SubscriptionsApiFilters.compile(filters, "spec.filters", problems).orElse(EventFilter.MATCH_ALL);
     }
 
     private static boolean isBlank(String text) {
