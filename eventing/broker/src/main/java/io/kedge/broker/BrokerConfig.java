@@ -26,6 +26,28 @@ public interface BrokerConfig {
     String services();
 
     /**
+     * Directory of the durable store (the file {@code broker.mv.db}: accepted events, pending
+     * deliveries, dead letters), relative to the working directory. One broker per directory.
+     * Env {@code KEDGE_BROKER_DATA}; default {@code .kedge/broker} (the launcher passes {@code $STATE/broker}).
+     */
+    @WithDefault(".kedge/broker")
+    String data();
+
+    /**
+     * Whether each commit is forced to the device (fsync) before its events are acknowledged with 202.
+     * Turning it off keeps {@code kill -9} safety (the OS has the data) but not power-loss safety;
+     * it is there to measure what fsync costs. Env {@code KEDGE_BROKER_FSYNC}; default {@code true}.
+     */
+    @WithDefault("true")
+    boolean fsync();
+
+    /**
+     * MVStore's page cache (M suffix for MiB). Env {@code KEDGE_BROKER_STORE_CACHE}; default {@code 8M}.
+     */
+    @WithDefault("8M")
+    MemorySize storeCache();
+
+    /**
      * Largest request body the ingress reads (bytes, K/M suffixes allowed); larger requests get 413.
      * CloudEvents guarantees only 64 KiB end to end. Env {@code KEDGE_BROKER_MAX_EVENT_SIZE}; default {@code 256K}.
      */
@@ -33,15 +55,32 @@ public interface BrokerConfig {
     MemorySize maxEventSize();
 
     /**
-     * Accepted events waiting for dispatch before the ingress answers 503.
+     * Undelivered events (stored, not yet received by every Trigger they matched) above which the
+     * ingress answers 503 with {@code Retry-After}; replies are let in regardless.
      * Env {@code KEDGE_BROKER_QUEUE_CAPACITY}; default {@code 10000}.
      */
     @WithDefault("10000")
     int queueCapacity();
 
     /**
-     * Events being delivered at the same time; further events wait in the queue. Also the pooled
-     * connections per subscriber. Env {@code KEDGE_BROKER_MAX_IN_FLIGHT}; default {@code 64}.
+     * Accepted events waiting for the disk (the next group commit) above which the ingress answers
+     * 503: bounds memory when senders outrun the disk. Env {@code KEDGE_BROKER_MAX_PENDING_WRITES};
+     * default {@code 2048}.
+     */
+    @WithDefault("2048")
+    int maxPendingWrites();
+
+    /**
+     * {@code Retry-After} of a 503 from the ingress (whole seconds).
+     * Env {@code KEDGE_BROKER_BUSY_RETRY_AFTER}; default {@code 1s}.
+     */
+    @WithDefault("1s")
+    Duration busyRetryAfter();
+
+    /**
+     * Deliveries per Trigger at the same time (waits between retries included); the rest stay on
+     * disk. Also the pooled connections per subscriber host. Env {@code KEDGE_BROKER_MAX_IN_FLIGHT};
+     * default {@code 64}.
      */
     @WithDefault("64")
     int maxInFlight();
@@ -52,4 +91,11 @@ public interface BrokerConfig {
      */
     @WithDefault("30s")
     Duration deliveryTimeout();
+
+    /**
+     * Longest {@code Retry-After} (of a 429 or 503) honoured when a delivery spec sets no
+     * {@code retryAfterMax}. Env {@code KEDGE_BROKER_RETRY_AFTER_MAX}; default {@code 5m}.
+     */
+    @WithDefault("5m")
+    Duration retryAfterMax();
 }

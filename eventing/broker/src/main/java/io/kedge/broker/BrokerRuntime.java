@@ -1,20 +1,29 @@
 package io.kedge.broker;
 
+import io.kedge.broker.admin.DlqAdmin;
 import io.kedge.broker.delivery.Delivery;
-import io.kedge.broker.delivery.DeliveryStats;
 import io.kedge.broker.delivery.Scheduler;
 import io.kedge.broker.delivery.VertxSubscriberClient;
 import io.kedge.broker.dispatch.Dispatcher;
+import io.kedge.broker.dlq.DeadLetterQueue;
 import io.kedge.broker.ingress.Ingress;
 import io.kedge.broker.ingress.IngressHandler;
+import io.kedge.broker.log.BrokerStore;
+import io.kedge.broker.log.DurableEventLog;
 import io.kedge.broker.log.EventLog;
-import io.kedge.broker.log.InMemoryEventLog;
+import io.kedge.broker.log.EventLogFullException;
+import io.kedge.broker.log.LogEntry;
+import io.kedge.broker.log.StoreFailedException;
 import io.kedge.broker.manifest.ManifestException;
 import io.kedge.broker.manifest.ManifestLoader;
+import io.kedge.broker.metrics.BrokerMetrics;
 import io.kedge.broker.resolve.DestinationResolver;
 import io.kedge.broker.resolve.ServiceDirectory;
+import io.kedge.broker.route.BrokerKey;
 import io.kedge.broker.route.Topology;
 import io.kedge.broker.route.TopologyBuilder;
+import io.kedge.broker.route.TriggerRoute;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
@@ -23,13 +32,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Assembles the broker from its plain parts at start: manifests → topology → event log → ingress
- * and dispatcher. A manifest the broker cannot honour fails the start with a message naming file,
- * resource and field.
+ * Assembles the broker from its plain parts at start: manifests → topology → store → event log,
+ * ingress, dispatcher, dead-letter admin. A manifest the broker cannot honour, or a store it cannot
+ * open, fails the start with a message naming what is wrong.
  */
 @Startup
 @Singleton
@@ -41,13 +53,17 @@ public class BrokerRuntime {
     BrokerConfig config;
     @Inject
     Vertx vertx;
+    @Inject
+    MeterRegistry registry;
 
     private Topology topology;
+    private BrokerStore store;
     private EventLog log;
     private IngressHandler ingress;
-    private DeliveryStats stats;
+    private BrokerMetrics metrics;
     private VertxSubscriberClient client;
     private Dispatcher dispatcher;
+    private DlqAdmin admin;
 
     @PostConstruct
     void start() {
@@ -61,21 +77,64 @@ public class BrokerRuntime {
         }
         LOG.info(describe(topology));
 
-        log = new InMemoryEventLog(config.queueCapacity());
-        Ingress admission = new Ingress(topology, log, Clock.systemUTC());
-        ingress = new IngressHandler(admission);
-        stats = new DeliveryStats();
+        metrics = new BrokerMetrics(registry, topology);
+        try {
+            store = BrokerStore.open(Path.of(config.data()), new BrokerStore.Options(config.fsync(),
+                    (int) Math.max(1, config.storeCache().asLongValue() >> 20), metrics));
+        } catch (StoreFailedException e) {
+            LOG.error(e.getMessage());
+            throw e;
+        }
+        forgetRemovedTriggers();
+        metrics.watch(store, topology);
+
+        Clock clock = Clock.systemUTC();
+        log = new DurableEventLog(topology, store, config.queueCapacity(), config.maxPendingWrites(),
+                new DurableEventLog.Listener() {
+                    @Override
+                    public void stored(LogEntry entry, List<TriggerRoute> triggers, EventLog.Origin origin) {
+                        metrics.accepted(entry.broker(), origin);
+                        if (!triggers.isEmpty()) {
+                            dispatcher.wake(triggers);
+                        }
+                    }
+
+                    @Override
+                    public void refused(BrokerKey broker, EventLogFullException reason) {
+                        metrics.refused(broker);
+                        LOG.debugf("event=refused broker=%s reason=\"%s\"", broker, reason.getMessage());
+                    }
+                });
+        Ingress admission = new Ingress(topology, log, clock);
+        ingress = new IngressHandler(admission, config.busyRetryAfter().toSeconds());
         client = new VertxSubscriberClient(vertx, config.maxInFlight());
-        Delivery delivery = new Delivery(client, timer(), config.deliveryTimeout(), stats);
-        dispatcher = new Dispatcher(topology, log, admission, delivery, stats, config.maxInFlight());
+        Delivery delivery = new Delivery(client, timer(), config.deliveryTimeout(), config.retryAfterMax(), clock, metrics);
+        dispatcher = new Dispatcher(topology, store, admission, delivery, metrics, config.maxInFlight(), clock);
+        admin = new DlqAdmin(new DeadLetterQueue(store), dispatcher);
         dispatcher.start();
+        LOG.infof("event=store-open file=%s fsync=%s backlog=%d dead_letters=%d", store.file(), config.fsync(),
+                store.backlog(), store.deadLetterCount());
+    }
+
+    /** Pending deliveries of Triggers no manifest defines any more can never happen: drop them, loudly. */
+    private void forgetRemovedTriggers() {
+        Set<String> current = topology.triggers().stream().map(DurableEventLog::id).collect(Collectors.toSet());
+        Map<String, Long> dropped = store.retainTriggers(current).join();
+        dropped.forEach((trigger, count) -> LOG.warnf("event=trigger-removed trigger=%s undelivered=%d:"
+                + " no manifest defines this Trigger any more; its pending events are dropped", trigger, count));
     }
 
     @PreDestroy
     void stop() {
-        dispatcher.close();
-        client.close();
-        log.close();
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 
     public IngressHandler ingress() {
@@ -86,12 +145,24 @@ public class BrokerRuntime {
         return topology;
     }
 
-    public DeliveryStats stats() {
-        return stats;
+    public BrokerMetrics metrics() {
+        return metrics;
+    }
+
+    public BrokerStore store() {
+        return store;
     }
 
     public EventLog log() {
         return log;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public DlqAdmin admin() {
+        return admin;
     }
 
     private Scheduler timer() {
@@ -108,7 +179,8 @@ public class BrokerRuntime {
     static String describe(Topology topology) {
         return "local broker routes: " + topology.brokers().stream()
                 .map(broker -> broker.key().path() + " [" + broker.triggers().stream()
-                        .map(t -> "Trigger " + t + " " + t.filter() + " → " + t.subscriber() + " (" + t.delivery() + ")")
+                        .map(t -> "Trigger " + t + " " + t.filter() + " → " + t.subscriber() + " (" + t.delivery()
+                                + (t.delivery().deadLetterSink() == null ? ", dead letters to the local queue" : "") + ")")
                         .collect(Collectors.joining("; ")) + "]")
                 .collect(Collectors.joining(" "));
     }

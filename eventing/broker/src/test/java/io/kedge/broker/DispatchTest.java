@@ -69,7 +69,7 @@ class DispatchTest {
 
     @Test
     void replyReentersTheBrokerAndReachesTheTriggerOfItsType() {
-        long repliesBefore = broker.stats().replies();
+        long repliesBefore = broker.metrics().replies();
 
         send(event("test.chain.start"));
 
@@ -81,12 +81,12 @@ class DispatchTest {
         assertThat(next.headers()).doesNotContainKey("ce-knativebrokerttl");
         assertThat(subscriber().requests("/audit", run)).extracting(r -> r.header("ce-type"))
                 .containsExactlyInAnyOrder("test.chain.start", "test.chain.next");
-        assertThat(broker.stats().replies() - repliesBefore).isEqualTo(1);
+        assertThat(broker.metrics().replies() - repliesBefore).isEqualTo(1);
     }
 
     @Test
     void replyLoopEndsWhenTheTtlRunsOut() {
-        long droppedBefore = broker.stats().repliesDroppedByTtl();
+        long droppedBefore = broker.metrics().repliesDroppedByTtl();
         CloudEvent looping = CloudEventBuilder.from(event("test.loop")).withExtension("knativebrokerttl", 5).build();
 
         send(looping);
@@ -94,7 +94,7 @@ class DispatchTest {
         // TTL 5 becomes 4 at ingress; deliveries with 4, 3, 2, 1 hops left; the fifth reply is dropped.
         awaitIdle();
         assertThat(subscriber().requests("/echo", run)).hasSize(4);
-        assertThat(broker.stats().repliesDroppedByTtl() - droppedBefore).isEqualTo(1);
+        assertThat(broker.metrics().repliesDroppedByTtl() - droppedBefore).isEqualTo(1);
     }
 
     @Test
@@ -107,7 +107,7 @@ class DispatchTest {
 
     @Test
     void retryableFailureIsRetriedUntilItSucceeds() {
-        long deliveredBefore = broker.stats().delivered();
+        long deliveredBefore = broker.metrics().delivered();
 
         send(event("test.flaky"));
 
@@ -115,18 +115,18 @@ class DispatchTest {
         List<Request> attempts = subscriber().requests("/fail-then-ok/2", run);
         assertThat(attempts).hasSize(3);
         assertThat(attempts).extracting(r -> r.header("ce-id")).containsOnly(attempts.get(0).header("ce-id"));
-        assertThat(broker.stats().delivered() - deliveredBefore).isEqualTo(2); // flaky, and audit
+        assertThat(broker.metrics().delivered() - deliveredBefore).isEqualTo(2); // flaky, and audit
     }
 
     @Test
     void persistentFailureIsGivenUpAfterTheBrokersRetries() {
-        long gaveUpBefore = broker.stats().gaveUp();
+        long gaveUpBefore = broker.metrics().deadLettered();
 
         send(event("test.broken"));
 
         awaitIdle();
         assertThat(subscriber().requests("/status/500", run)).as("1 attempt + broker's retry: 2").hasSize(3);
-        assertThat(broker.stats().gaveUp() - gaveUpBefore).isEqualTo(1);
+        assertThat(broker.metrics().deadLettered() - gaveUpBefore).isEqualTo(1);
     }
 
     @Test
@@ -171,7 +171,7 @@ class DispatchTest {
     /** The broker has acknowledged everything: deliveries, retries and the replies they caused are over. */
     private void awaitIdle() {
         Poll.until("the broker to finish its deliveries", Duration.ofSeconds(30), Duration.ofMillis(20),
-                () -> broker.log().depth() == 0, () -> broker.log().depth() + " events still queued or in delivery");
+                () -> broker.store().backlog() == 0, () -> broker.store().backlog() + " events not yet delivered");
     }
 
     private Request awaitOne(String path) {

@@ -156,7 +156,7 @@ class IngressHttpTest {
     void healthIsUpAndCountsTriggers() {
         given().get("/q/health").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'kedge-broker' }.data.triggers", equalTo(9));
+                .body("checks.find { it.name == 'kedge-broker' }.data.triggers", equalTo(16));
     }
 
     private static CloudEvent ofSize(int bytes) {

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /echo}: 200 with a reply of the incoming type (a reply loop);</li>
  *   <li>{@code /fail-then-ok/{n}}: 503 for the first n requests of an event id, then 204;</li>
  *   <li>{@code /status/{code}}: always that status;</li>
- *   <li>{@code /garbage}: 200 with a body that is no CloudEvent.</li>
+ *   <li>{@code /garbage}: 200 with a body that is no CloudEvent;</li>
+ *   <li>{@code /switch/{name}}: the status set with {@link #answer}, 503 until then;</li>
+ *   <li>{@code /retry-after/{seconds}}: 429 with {@code Retry-After: seconds} for the first request of an event id, then 204;</li>
+ *   <li>{@code /slow/{millis}}: 204 after that long;</li>
+ *   <li>{@code /gate/{name}}: 204 once {@link #open} opened that gate (at most 30 s);</li>
+ *   <li>anything else: 204.</li>
  * </ul>
  * Replies copy the {@code testrun} extension, so that a test can find everything its own event caused.
  */
@@ -37,12 +45,17 @@ public final class RecordingSubscriber implements AutoCloseable {
     public static final String TEST_RUN = "testrun";
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final boolean keepBodies;
     private final Map<String, AtomicInteger> attemptsById = new ConcurrentHashMap<>();
+    private final Map<String, Integer> switches = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> mostRunning = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
 
-    /** One request as received; header names in lower case. */
-    public record Request(String path, Map<String, String> headers, byte[] body) {
+    /** One request as received; header names in lower case; {@code receivedNanos} from {@link System#nanoTime()}. */
+    public record Request(String path, Map<String, String> headers, byte[] body, long receivedNanos) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -54,15 +67,53 @@ public final class RecordingSubscriber implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private RecordingSubscriber() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private RecordingSubscriber(int port, boolean keepBodies) throws IOException {
+        this.keepBodies = keepBodies;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
     public static RecordingSubscriber start() throws IOException {
-        return new RecordingSubscriber();
+        return new RecordingSubscriber(0, true);
+    }
+
+    /** On a given port: for a subscriber that is "down" first and starts later at the URL the broker knows. */
+    public static RecordingSubscriber start(int port) throws IOException {
+        return new RecordingSubscriber(port, true);
+    }
+
+    /** Records headers only: for bursts whose bodies would only fill the test's heap. */
+    public static RecordingSubscriber startWithoutBodies(int port) throws IOException {
+        return new RecordingSubscriber(port, false);
+    }
+
+    /** From now on, {@code /switch/{name}} answers {@code status}. */
+    public void answer(String name, int status) {
+        switches.put(name, status);
+    }
+
+    /** Lets every request to {@code /gate/{name}}, waiting or to come, through. */
+    public void open(String gate) {
+        gates.computeIfAbsent(gate, name -> new CountDownLatch(1)).countDown();
+    }
+
+    /** Requests to {@code path} being answered now. */
+    public int running(String path) {
+        AtomicInteger now = running.get(path);
+        return now == null ? 0 : now.get();
+    }
+
+    /** The most requests to {@code path} that were being answered at the same time. */
+    public int maxConcurrent(String path) {
+        AtomicInteger most = mostRunning.get(path);
+        return most == null ? 0 : most.get();
+    }
+
+    /** Every request to {@code path}, whatever test run it belongs to. */
+    public List<Request> requests(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
     public URI uri() {
@@ -82,8 +133,18 @@ public final class RecordingSubscriber implements AutoCloseable {
         Map<String, String> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         String path = exchange.getRequestURI().getPath();
-        Request request = new Request(path, Map.copyOf(headers), body);
+        Request request = new Request(path, Map.copyOf(headers), keepBodies ? body : new byte[0], System.nanoTime());
         requests.add(request);
+        AtomicInteger now = running.computeIfAbsent(path, p -> new AtomicInteger());
+        mostRunning.computeIfAbsent(path, p -> new AtomicInteger()).accumulateAndGet(now.incrementAndGet(), Math::max);
+        try {
+            answer(exchange, request, path);
+        } finally {
+            now.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange, Request request, String path) throws IOException {
 
         if (path.startsWith("/reply/")) {
             reply(exchange, request, path.substring("/reply/".length()));
@@ -96,6 +157,29 @@ public final class RecordingSubscriber implements AutoCloseable {
         } else if (path.startsWith("/status/")) {
             respond(exchange, Integer.parseInt(path.substring("/status/".length())), Map.of("Content-Type", "text/plain"),
                     "as configured".getBytes(StandardCharsets.UTF_8));
+        } else if (path.startsWith("/switch/")) {
+            respond(exchange, switches.getOrDefault(path.substring("/switch/".length()), 503),
+                    Map.of("Content-Type", "text/plain"), "switched".getBytes(StandardCharsets.UTF_8));
+        } else if (path.startsWith("/retry-after/")) {
+            String seconds = path.substring("/retry-after/".length());
+            int attempt = attemptsById.computeIfAbsent(request.header("ce-id"), id -> new AtomicInteger()).incrementAndGet();
+            respond(exchange, attempt == 1 ? 429 : 204, attempt == 1 ? Map.of("Retry-After", seconds) : Map.of(),
+                    new byte[0]);
+        } else if (path.startsWith("/gate/")) {
+            try {
+                gates.computeIfAbsent(path.substring("/gate/".length()), name -> new CountDownLatch(1))
+                        .await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(exchange, 204, Map.of(), new byte[0]);
+        } else if (path.startsWith("/slow/")) {
+            try {
+                Thread.sleep(Long.parseLong(path.substring("/slow/".length())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(exchange, 204, Map.of(), new byte[0]);
         } else if (path.equals("/garbage")) {
             respond(exchange, 200, Map.of("Content-Type", "text/plain"), "thanks!".getBytes(StandardCharsets.UTF_8));
         } else {

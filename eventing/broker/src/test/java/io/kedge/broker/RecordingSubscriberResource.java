@@ -15,6 +15,7 @@ public class RecordingSubscriberResource implements QuarkusTestResourceLifecycle
 
     private static volatile RecordingSubscriber subscriber;
     private Path services;
+    private Path data;
 
     /** The subscriber of the running test application. */
     public static RecordingSubscriber subscriber() {
@@ -27,12 +28,14 @@ public class RecordingSubscriberResource implements QuarkusTestResourceLifecycle
             subscriber = RecordingSubscriber.start();
             services = Files.createTempFile("kedge-broker-services", ".properties");
             Files.writeString(services, "recorder=" + subscriber.uri() + "\n");
+            data = Files.createTempDirectory("kedge-broker-data");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Map.of(
                 "kedge.broker.manifests", "src/test/resources/broker-it",
-                "kedge.broker.services", services.toString());
+                "kedge.broker.services", services.toString(),
+                "kedge.broker.data", data.toString());
     }
 
     @Override
@@ -40,6 +43,9 @@ public class RecordingSubscriberResource implements QuarkusTestResourceLifecycle
         subscriber.close();
         try {
             Files.deleteIfExists(services);
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,52 +4,87 @@ import io.cloudevents.CloudEvent;
 import io.kedge.broker.route.TriggerRoute;
 import io.kedge.contract.codec.CloudEventHttp;
 import io.kedge.contract.codec.HttpMessage;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Offers one event to one Trigger's subscriber: binary mode with {@code Prefer: reply}, retried
- * per the Trigger's delivery policy on retryable failures, the reply handed back to the caller.
- * After the last failed attempt the event is dropped with a warning; dead-letter sinks come with
- * the durable version.
+ * Offers one event to one destination with the Trigger's delivery policy: binary mode, retried on
+ * retryable failures with backoff (and {@code Retry-After}), each attempt bounded by the timeout.
+ * To a subscriber it sends {@code Prefer: reply} and hands a reply back to the caller; to a
+ * dead-letter sink any 2xx is enough. What happens after the last failure is the caller's choice.
  */
 public final class Delivery {
 
     private static final Logger LOG = Logger.getLogger(Delivery.class);
+    private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    /** Hears each retry, for metrics. */
+    @FunctionalInterface
+    public interface Listener {
+
+        Listener NONE = (trigger, failed) -> {
+        };
+
+        void retrying(TriggerRoute trigger, DeliveryOutcome.Failed failed);
+    }
 
     private final SubscriberClient client;
     private final Scheduler scheduler;
     private final Duration defaultTimeout;
-    private final DeliveryStats stats;
+    private final Duration defaultRetryAfterMax;
+    private final Clock clock;
+    private final Listener listener;
+    /** Per Trigger, until when retries are logged at DEBUG only. */
+    private final ConcurrentMap<String, Long> quietUntil = new ConcurrentHashMap<>();
 
     /**
-     * @param defaultTimeout per-attempt timeout when neither Trigger nor Broker sets {@code delivery.timeout}
+     * @param defaultTimeout       per-attempt timeout when neither Trigger nor Broker sets {@code delivery.timeout}
+     * @param defaultRetryAfterMax cap on an honoured {@code Retry-After} when the policy sets no {@code retryAfterMax}
      */
-    public Delivery(SubscriberClient client, Scheduler scheduler, Duration defaultTimeout, DeliveryStats stats) {
+    public Delivery(SubscriberClient client, Scheduler scheduler, Duration defaultTimeout, Duration defaultRetryAfterMax,
+                    Clock clock, Listener listener) {
         this.client = client;
         this.scheduler = scheduler;
         this.defaultTimeout = defaultTimeout;
-        this.stats = stats;
+        this.defaultRetryAfterMax = defaultRetryAfterMax;
+        this.clock = clock;
+        this.listener = listener;
     }
 
     /**
-     * Delivers {@code event} (already stripped of broker-internal extensions) to {@code trigger}.
+     * Delivers {@code event} (already stripped of broker-internal extensions) to {@code trigger}'s subscriber.
      *
      * @param replies stores a reply event; when its stage fails the attempt counts as failed (Knative:
      *                a reply that cannot be stored fails the delivery, so the original is retried)
-     * @return true when a 2xx ended the delivery, false when it was given up
      */
-    public CompletionStage<Boolean> deliver(CloudEvent event, TriggerRoute trigger,
-                                            Function<CloudEvent, CompletionStage<?>> replies) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        new Attempts(event, trigger, preferReply(CloudEventHttp.binary(event)), replies, done).attempt(0);
-        return done;
+    public CompletionStage<DeliveryResult> deliver(CloudEvent event, TriggerRoute trigger,
+                                                   Function<CloudEvent, CompletionStage<?>> replies) {
+        Attempts attempts = new Attempts(event, trigger, trigger.subscriber(), preferReply(CloudEventHttp.binary(event)),
+                response -> DeliveryOutcome.of(response, clock), replies);
+        attempts.attempt(0);
+        return attempts.done;
+    }
+
+    /**
+     * Delivers a dead-lettered event (with its error extensions) to {@code sink}, retried with
+     * {@code trigger}'s policy as Knative does.
+     */
+    public CompletionStage<DeliveryResult> deliverToSink(CloudEvent event, TriggerRoute trigger, URI sink) {
+        Attempts attempts = new Attempts(event, trigger, sink, CloudEventHttp.binary(event),
+                response -> DeliveryOutcome.ofSink(response, clock), null);
+        attempts.attempt(0);
+        return attempts.done;
     }
 
     private static HttpMessage preferReply(HttpMessage message) {
@@ -62,22 +97,30 @@ public final class Delivery {
 
         private final CloudEvent event;
         private final TriggerRoute trigger;
+        private final URI target;
         private final HttpMessage message;
+        private final Function<SubscriberResponse, DeliveryOutcome> classify;
         private final Function<CloudEvent, CompletionStage<?>> replies;
-        private final CompletableFuture<Boolean> done;
+        private final CompletableFuture<DeliveryResult> done = new CompletableFuture<>();
 
-        Attempts(CloudEvent event, TriggerRoute trigger, HttpMessage message,
-                 Function<CloudEvent, CompletionStage<?>> replies, CompletableFuture<Boolean> done) {
+        Attempts(CloudEvent event, TriggerRoute trigger, URI target, HttpMessage message,
+                 Function<SubscriberResponse, DeliveryOutcome> classify, Function<CloudEvent, CompletionStage<?>> replies) {
             this.event = event;
             this.trigger = trigger;
+            this.target = target;
             this.message = message;
+            this.classify = classify;
             this.replies = replies;
-            this.done = done;
         }
 
         void attempt(int index) {
-            client.post(trigger.subscriber(), message, trigger.delivery().timeoutOr(defaultTimeout))
-                    .thenApply(DeliveryOutcome::of)
+            CompletionStage<SubscriberResponse> sent;
+            try {
+                sent = client.post(target, message, trigger.delivery().timeoutOr(defaultTimeout));
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            sent.thenApply(classify)
                     .exceptionally(error -> DeliveryOutcome.noResponse(unwrap(error)))
                     .thenCompose(this::storeReply)
                     .whenComplete((outcome, error) -> conclude(index,
@@ -85,7 +128,7 @@ public final class Delivery {
         }
 
         private CompletionStage<DeliveryOutcome> storeReply(DeliveryOutcome outcome) {
-            if (!(outcome instanceof DeliveryOutcome.Reply reply)) {
+            if (!(outcome instanceof DeliveryOutcome.Reply reply) || replies == null) {
                 return CompletableFuture.completedFuture(outcome);
             }
             return replies.apply(reply.event()).handle((stored, error) -> error == null ? outcome
@@ -94,30 +137,41 @@ public final class Delivery {
         }
 
         private void conclude(int index, DeliveryOutcome outcome) {
+            int attempts = trigger.delivery().attempts();
             if (!(outcome instanceof DeliveryOutcome.Failed failed)) {
-                stats.onDelivered();
-                LOG.debugf("delivered event %s to trigger %s at %s: %s", event.getId(), trigger, trigger.subscriber(), outcome);
-                done.complete(true);
+                int status = outcome instanceof DeliveryOutcome.Done d ? d.status() : ((DeliveryOutcome.Reply) outcome).status();
+                LOG.debugf("event=delivered id=%s trigger=%s target=%s status=%d attempt=%d", event.getId(), trigger,
+                        target, status, index + 1);
+                done.complete(new DeliveryResult.Delivered(status, index + 1));
                 return;
             }
-            stats.onFailedAttempt();
-            int attempts = trigger.delivery().attempts();
             if (failed.retryable() && index + 1 < attempts) {
-                Duration wait = trigger.delivery().waitBeforeRetry(index);
-                LOG.warnf("delivery of event %s (%s) to trigger %s at %s failed, attempt %d/%d: %s: %s; retrying in %d ms",
-                        event.getId(), event.getType(), trigger, trigger.subscriber(), index + 1, attempts,
-                        failed.statusText(), failed.detail(), wait.toMillis());
+                Duration wait = trigger.delivery().waitBeforeRetry(index, failed.retryAfter(), defaultRetryAfterMax);
+                // A subscriber that is down would flood the log: one WARN per Trigger per interval, the rest at
+                // DEBUG; kedge_broker_retries_total counts them all.
+                boolean warn = warnNow(trigger);
+                LOG.logf(warn ? Logger.Level.WARN : Logger.Level.DEBUG,
+                        "event=retrying id=%s type=%s trigger=%s target=%s attempt=%d/%d status=%d reason=\"%s\""
+                                + " wait_ms=%d%s", event.getId(), event.getType(), trigger, target, index + 1, attempts,
+                        failed.status(), failed.detail(), wait.toMillis(),
+                        warn ? " (further retries of this trigger are logged at DEBUG for 10 s)" : "");
+                listener.retrying(trigger, failed);
                 scheduler.schedule(wait, () -> attempt(index + 1));
                 return;
             }
-            stats.onGaveUp();
-            LOG.warnf("delivery of event %s (%s) to trigger %s at %s failed, attempt %d/%d: %s: %s; %s, event dropped%s",
-                    event.getId(), event.getType(), trigger, trigger.subscriber(), index + 1, attempts,
-                    failed.statusText(), failed.detail(), failed.retryable() ? "no retries left" : "not retryable",
-                    trigger.delivery().deadLetterSink() == null ? ""
-                            : " (dead-letter sinks are not honoured by this version of the local broker)");
-            done.complete(false);
+            done.complete(new DeliveryResult.GaveUp(failed, index + 1));
         }
+    }
+
+    /** Whether a retry of {@code trigger} may be logged at WARN now; then the next may only in 10 s. */
+    private boolean warnNow(TriggerRoute trigger) {
+        long now = System.nanoTime();
+        Long until = quietUntil.get(trigger.toString());
+        if (until != null && now - until < 0) {
+            return false;
+        }
+        quietUntil.put(trigger.toString(), now + QUIET_NANOS); // a race costs one extra WARN at most
+        return true;
     }
 
     private static Throwable unwrap(Throwable error) {

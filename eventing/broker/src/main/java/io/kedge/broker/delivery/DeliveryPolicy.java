@@ -16,13 +16,14 @@ import java.util.Locale;
  * @param backoffPolicy  null when unset
  * @param backoffDelay   null when unset; waits happen only when policy and delay are both set, as in Knative's code
  * @param timeout        per-attempt timeout, null to use the broker-wide default
- * @param deadLetterSink resolved URL, null when unset; kept for the dead-letter support of a later version
+ * @param deadLetterSink resolved URL, null when unset: dead letters then go to the broker's local queue
+ * @param retryAfterMax  cap on an honoured {@code Retry-After}; null for the broker-wide default, zero to ignore the header
  */
 public record DeliveryPolicy(int retry, BackoffPolicy backoffPolicy, Duration backoffDelay, Duration timeout,
-                             URI deadLetterSink) {
+                             URI deadLetterSink, Duration retryAfterMax) {
 
     /** No delivery spec anywhere: one attempt, no waits. */
-    public static final DeliveryPolicy NONE = new DeliveryPolicy(0, null, null, null, null);
+    public static final DeliveryPolicy NONE = new DeliveryPolicy(0, null, null, null, null, null);
 
     /**
      * Parses {@code spec}; each unusable field is added to {@code problems} under {@code field}.
@@ -54,10 +55,10 @@ public record DeliveryPolicy(int retry, BackoffPolicy backoffPolicy, Duration ba
         if (timeout != null && timeout.isZero()) {
             problems.add(field + ".timeout: must be longer than zero");
         }
-        duration(spec.getRetryAfterMax(), field + ".retryAfterMax", problems);
+        Duration retryAfterMax = duration(spec.getRetryAfterMax(), field + ".retryAfterMax", problems);
         URI deadLetterSink = spec.getDeadLetterSink() == null ? null
                 : resolver.resolve(spec.getDeadLetterSink(), field + ".deadLetterSink", problems).orElse(null);
-        return new DeliveryPolicy(retry, policy, delay, timeout, deadLetterSink);
+        return new DeliveryPolicy(retry, policy, delay, timeout, deadLetterSink, retryAfterMax);
     }
 
     /** Whether {@code spec} sets any field, which makes a Trigger's spec replace its Broker's. */
@@ -75,6 +76,22 @@ public record DeliveryPolicy(int retry, BackoffPolicy backoffPolicy, Duration ba
         return backoffPolicy.wait(backoffDelay, retryIndex);
     }
 
+    /**
+     * The wait before retry {@code retryIndex + 1} after a failure that asked for {@code retryAfter}
+     * (null when it did not): the larger of the backoff and the {@code Retry-After}, the latter capped
+     * by {@code retryAfterMax}, else by {@code defaultRetryAfterMax}. Knative honours the header only
+     * when {@code retryAfterMax} is set; this broker honours it by default, and {@code PT0S} turns it off.
+     */
+    public Duration waitBeforeRetry(int retryIndex, Duration retryAfter, Duration defaultRetryAfterMax) {
+        Duration backoff = waitBeforeRetry(retryIndex);
+        Duration cap = retryAfterMax == null ? defaultRetryAfterMax : retryAfterMax;
+        if (retryAfter == null || cap.isZero()) {
+            return backoff;
+        }
+        Duration asked = retryAfter.compareTo(cap) > 0 ? cap : retryAfter;
+        return asked.compareTo(backoff) > 0 ? asked : backoff;
+    }
+
     public int attempts() {
         return retry + 1;
     }
@@ -89,6 +106,7 @@ public record DeliveryPolicy(int retry, BackoffPolicy backoffPolicy, Duration ba
                 + (backoffPolicy == null ? "" : ", " + backoffPolicy.name().toLowerCase(Locale.ROOT))
                 + (backoffDelay == null ? "" : " " + backoffDelay)
                 + (timeout == null ? "" : ", timeout " + timeout)
+                + (retryAfterMax == null ? "" : ", Retry-After up to " + retryAfterMax)
                 + (deadLetterSink == null ? "" : ", dead letters to " + deadLetterSink);
     }
 

@@ -38,13 +38,15 @@ public final class Ingress {
     /**
      * Admits an event a sender posted.
      *
-     * @return the stored entry; fails with {@link RejectedEventException} (404 unknown broker, 400 TTL)
-     *         or {@link io.kedge.broker.log.EventLogFullException}
+     * @return the stored entry; fails with {@link RejectedEventException} (404 unknown broker, 400 TTL),
+     *         {@link io.kedge.broker.log.EventLogFullException} (backlog full) or
+     *         {@link io.kedge.broker.log.StoreFailedException}
      */
     public CompletionStage<LogEntry> accept(BrokerKey broker, CloudEvent event) {
         try {
             OptionalInt ttl = BrokerExtensions.ttl(event);
-            return admit(broker, event, ttl.isPresent() ? ttl.getAsInt() - 1 : BrokerExtensions.DEFAULT_TTL);
+            return admit(broker, event, ttl.isPresent() ? ttl.getAsInt() - 1 : BrokerExtensions.DEFAULT_TTL,
+                    EventLog.Origin.SENDER);
         } catch (RejectedEventException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -52,7 +54,7 @@ public final class Ingress {
 
     /** Admits a subscriber's reply to an event that had {@code carriedTtl} hops left. */
     public CompletionStage<LogEntry> reenter(BrokerKey broker, CloudEvent reply, int carriedTtl) {
-        return admit(broker, reply, carriedTtl - 1);
+        return admit(broker, reply, carriedTtl - 1, EventLog.Origin.REPLY);
     }
 
     /** @throws RejectedEventException 404 when this process serves no such broker */
@@ -63,7 +65,7 @@ public final class Ingress {
         }
     }
 
-    private CompletionStage<LogEntry> admit(BrokerKey broker, CloudEvent event, int ttl) {
+    private CompletionStage<LogEntry> admit(BrokerKey broker, CloudEvent event, int ttl, EventLog.Origin origin) {
         try {
             requireBroker(broker);
         } catch (RejectedEventException e) {
@@ -75,9 +77,9 @@ public final class Ingress {
                     + " the broker " + BrokerExtensions.DEFAULT_TTL + " times or was sent with a low TTL"));
         }
         CloudEvent stamped = BrokerExtensions.stamp(event, ttl, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
-        return log.append(broker, stamped).thenApply(entry -> {
-            LOG.debugf("accepted event %s (%s) from %s into %s, ttl %d", event.getId(), event.getType(),
-                    event.getSource(), broker, ttl);
+        return log.append(broker, stamped, origin).thenApply(entry -> {
+            LOG.debugf("event=accepted id=%s type=%s source=%s broker=%s origin=%s ttl=%d seq=%d", event.getId(),
+                    event.getType(), event.getSource(), broker, origin, ttl, entry.sequence());
             return entry;
         });
     }

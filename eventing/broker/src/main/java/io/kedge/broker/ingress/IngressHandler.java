@@ -1,6 +1,7 @@
 package io.kedge.broker.ingress;
 
 import io.kedge.broker.log.EventLogFullException;
+import io.kedge.broker.log.StoreFailedException;
 import io.kedge.broker.route.BrokerKey;
 import io.kedge.contract.codec.CloudEventHttp;
 import io.kedge.contract.codec.HttpMessage;
@@ -15,16 +16,24 @@ import java.util.concurrent.CompletionStage;
  * The broker's HTTP ingress as plain logic, with the status codes of Knative's ingress
  * (knative-cloudevents.md §2.2): OPTIONS 200, other non-POST 405, {@code /} 404, a path other
  * than {@code /{namespace}/{broker}} 400, unknown broker 404, not a valid CloudEvent 400, TTL used
- * up 400, log full 503, accepted 202. The body-size limit (413) is enforced before, while reading.
+ * up 400, backlog full or store failed 503 with {@code Retry-After}, accepted 202 (once on disk). The
+ * body-size limit (413) is enforced before, while reading.
  */
 public final class IngressHandler {
 
     static final String ALLOW = "POST, OPTIONS";
 
     private final Ingress ingress;
+    private final String retryAfter;
 
     public IngressHandler(Ingress ingress) {
+        this(ingress, 1);
+    }
+
+    /** @param retryAfterSeconds the {@code Retry-After} of a 503: when a sender should try again */
+    public IngressHandler(Ingress ingress, long retryAfterSeconds) {
         this.ingress = ingress;
+        this.retryAfter = String.valueOf(Math.max(1, retryAfterSeconds));
     }
 
     public CompletionStage<IngressResponse> handle(String method, String path, HttpMessage message) {
@@ -54,13 +63,17 @@ public final class IngressHandler {
         }
     }
 
-    private static IngressResponse refusal(Throwable error) {
+    private IngressResponse refusal(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof RejectedEventException rejected) {
             return IngressResponse.of(rejected.status(), rejected.getMessage());
         }
         if (cause instanceof EventLogFullException full) {
-            return new IngressResponse(503, Map.of("Retry-After", "1"), full.getMessage());
+            return new IngressResponse(503, Map.of("Retry-After", retryAfter), full.getMessage());
+        }
+        if (cause instanceof StoreFailedException failed) {
+            return new IngressResponse(503, Map.of("Retry-After", retryAfter),
+                    "the event was not stored: " + failed.getMessage());
         }
         return IngressResponse.of(500, "the event could not be stored: " + cause.getMessage());
     }

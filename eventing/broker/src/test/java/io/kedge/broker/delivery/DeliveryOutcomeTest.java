@@ -51,6 +51,27 @@ class DeliveryOutcomeTest {
                 .isInstanceOfSatisfying(DeliveryOutcome.Failed.class, f -> assertThat(f.detail()).contains("'id'"));
     }
 
+    @ParameterizedTest(name = "Retry-After on {0} honoured: {1}")
+    @CsvSource({"429, true", "503, true", "500, false", "404, false"})
+    void retryAfterIsReadOnTooManyRequestsAndUnavailableOnly(int status, boolean honoured) {
+        HttpMessage answer = new HttpMessage(Map.of("Retry-After", "7"), "busy".getBytes(StandardCharsets.UTF_8));
+
+        DeliveryOutcome outcome = DeliveryOutcome.of(new SubscriberResponse(status, answer));
+
+        assertThat(outcome).isInstanceOfSatisfying(DeliveryOutcome.Failed.class, f -> {
+            assertThat(f.retryAfter()).isEqualTo(honoured ? java.time.Duration.ofSeconds(7) : null);
+            assertThat(f.body()).asString(StandardCharsets.UTF_8).isEqualTo("busy");
+        });
+    }
+
+    @Test
+    void deadLetterSinkTakesAnyTwoHundredEvenWithABody() {
+        HttpMessage text = new HttpMessage(Map.of("content-type", "text/plain"), "ok".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(DeliveryOutcome.ofSink(new SubscriberResponse(200, text), java.time.Clock.systemUTC()))
+                .isEqualTo(new DeliveryOutcome.Done(200));
+    }
+
     @ParameterizedTest(name = "status {0} retryable: {1}")
     @CsvSource({"0, true", "400, false", "401, false", "404, true", "408, true", "409, true", "410, false",
             "413, false", "429, true", "500, true", "503, true", "302, false"})

@@ -52,6 +52,33 @@ class DeliveryPolicyTest {
     }
 
     @Test
+    void retryAfterLongerThanTheBackoffIsTheWait() {
+        DeliveryPolicy policy = parse(new DeliverySpecBuilder().withRetry(3).withBackoffPolicy("exponential")
+                .withBackoffDelay("PT0.1S").build());
+
+        assertThat(policy.waitBeforeRetry(0, Duration.ofSeconds(2), Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.waitBeforeRetry(0, Duration.ofMillis(50), Duration.ofMinutes(5)))
+                .as("the backoff when it is longer").isEqualTo(Duration.ofMillis(100));
+        assertThat(policy.waitBeforeRetry(0, null, Duration.ofMinutes(5))).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void retryAfterIsCappedByRetryAfterMaxElseTheBrokerDefault() {
+        DeliveryPolicy capped = parse(new DeliverySpecBuilder().withRetry(1).withRetryAfterMax("PT10S").build());
+        DeliveryPolicy uncapped = parse(new DeliverySpecBuilder().withRetry(1).build());
+
+        assertThat(capped.waitBeforeRetry(0, Duration.ofHours(1), Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(10));
+        assertThat(uncapped.waitBeforeRetry(0, Duration.ofHours(1), Duration.ofMinutes(5))).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void retryAfterMaxOfZeroIgnoresTheHeader() {
+        DeliveryPolicy off = parse(new DeliverySpecBuilder().withRetry(1).withRetryAfterMax("PT0S").build());
+
+        assertThat(off.waitBeforeRetry(0, Duration.ofSeconds(30), Duration.ofMinutes(5))).isZero();
+    }
+
+    @Test
     void everyUnusableFieldIsReported() {
         List<String> problems = new ArrayList<>();
 

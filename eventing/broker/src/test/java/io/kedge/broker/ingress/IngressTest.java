@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.kedge.broker.TestManifests;
-import io.kedge.broker.log.InMemoryEventLog;
+import io.kedge.broker.log.BrokerStore;
+import io.kedge.broker.log.DurableEventLog;
 import io.kedge.broker.log.LogEntry;
 import io.kedge.broker.route.BrokerKey;
 import io.kedge.broker.route.Topology;
@@ -13,13 +14,17 @@ import io.kedge.contract.ReadingEvents;
 import io.kedge.contract.codec.CloudEventHttp;
 import io.kedge.contract.codec.HttpMessage;
 import io.kedge.contract.fixtures.Readings;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Verifies the ingress rules apart from HTTP: TTL, arrival time, capacity, paths. */
 class IngressTest {
@@ -28,9 +33,24 @@ class IngressTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:15:31.5Z");
 
     private final Topology topology = TestManifests.load(TestManifests.VALID, Map.of());
-    private final InMemoryEventLog log = new InMemoryEventLog(2);
-    private final Ingress ingress = new Ingress(topology, log, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final IngressHandler handler = new IngressHandler(ingress);
+    @TempDir
+    Path data;
+    private BrokerStore store;
+    private Ingress ingress;
+    private IngressHandler handler;
+
+    @BeforeEach
+    void open() {
+        store = BrokerStore.open(data, BrokerStore.Options.defaults());
+        DurableEventLog log = new DurableEventLog(topology, store, 2, 100, DurableEventLog.Listener.NONE);
+        ingress = new Ingress(topology, log, Clock.fixed(NOW, ZoneOffset.UTC));
+        handler = new IngressHandler(ingress);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
 
     @Test
     void eventWithoutTtlGetsTheDefaultAndAnArrivalTime() throws Exception {
@@ -73,8 +93,8 @@ class IngressTest {
     }
 
     @Test
-    void fullLogAnswersServiceUnavailableWithRetryAfter() {
-        HttpMessage event = CloudEventHttp.binary(ReadingEvents.of(Readings.DHT11_LIVINGROOM));
+    void fullBacklogAnswersServiceUnavailableWithRetryAfter() {
+        HttpMessage event = CloudEventHttp.binary(forThermo());
         post("/lab/default", event);
         post("/lab/default", event);
 
@@ -86,13 +106,27 @@ class IngressTest {
     }
 
     @Test
-    void acceptedEventsWaitInTheLogUntilAcknowledged() throws Exception {
-        post("/lab/default", CloudEventHttp.binary(ReadingEvents.of(Readings.DHT11_LIVINGROOM)));
+    void repliesAreStoredEvenWhenTheBacklogIsFull() throws Exception {
+        post("/lab/default", CloudEventHttp.binary(forThermo()));
+        post("/lab/default", CloudEventHttp.binary(forThermo()));
 
-        LogEntry taken = log.take(Duration.ofSeconds(1)).orElseThrow();
-        assertThat(log.depth()).isEqualTo(1);
-        log.ack(taken);
-        assertThat(log.depth()).isZero();
+        LogEntry reply = ingress.reenter(LAB, forThermo(), 9).toCompletableFuture().get();
+
+        assertThat(reply.sequence()).isPositive();
+        assertThat(store.backlog()).isEqualTo(3);
+    }
+
+    @Test
+    void acceptedEventIsPendingForEachMatchingTriggerUntilEachIsDone() throws Exception {
+        LogEntry entry = ingress.accept(LAB, forThermo()).toCompletableFuture().get();
+
+        for (String trigger : List.of("lab/thermo", "lab/archive-all", "lab/external")) {
+            assertThat(store.nextPending(trigger, 0)).as(trigger).isEqualTo(entry.sequence());
+            assertThat(store.backlog()).as("still stored before " + trigger + " is done").isEqualTo(1);
+            store.complete(trigger, entry.sequence()).get();
+        }
+        assertThat(store.backlog()).isZero();
+        assertThat(store.event(entry.sequence())).isNull();
     }
 
     @Test
@@ -113,6 +147,11 @@ class IngressTest {
 
     private IngressResponse post(String path, HttpMessage message) {
         return handler.handle("POST", path, message).toCompletableFuture().join();
+    }
+
+    /** The lab's thermo Trigger wants readings that carry a 'site' extension. */
+    private static CloudEvent forThermo() {
+        return CloudEventBuilder.from(ReadingEvents.of(Readings.DHT11_LIVINGROOM)).withExtension("site", "lab").build();
     }
 
     private static CloudEvent withTtl(String ttl) {
