@@ -58,6 +58,9 @@ class MetricsTest {
 
         send(event("test.broken"));
         awaitIdle();
+        // The dead letter is counted once its queue entry is committed, a moment after the backlog empties.
+        Poll.until("the dead letter to be counted", Duration.ofSeconds(10),
+                () -> sample("kedge_broker_dead_lettered_total{" + queued + "}") >= dead + 1);
 
         assertThat(sample("kedge_broker_retries_total{" + broken + "}")).isEqualTo(retries + 2);
         assertThat(sample("kedge_broker_dead_lettered_total{" + queued + "}")).isEqualTo(dead + 1);
