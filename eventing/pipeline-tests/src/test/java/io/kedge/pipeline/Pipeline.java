@@ -1,6 +1,7 @@
 package io.kedge.pipeline;
 
 import io.kedge.testkit.AppProcess;
+import io.kedge.testkit.FreePorts;
 import io.kedge.testkit.InfluxServer;
 import io.kedge.testkit.Repo;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ final class Pipeline implements AutoCloseable {
     final InfluxServer influx;
     final AppProcess store;
     final AppProcess validate;
+    final AppProcess alert;
     final AppProcess broker;
     final AppProcess deviceSource;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -31,11 +33,18 @@ final class Pipeline implements AutoCloseable {
             store = track(AppProcess.start("store", jar("functions/store"),
                     Map.of("KEDGE_STORE_INFLUX_URL", influx.url())));
             validate = track(AppProcess.start("validate", jar("functions/validate"), Map.of()));
-            broker = track(AppProcess.start("broker", jar("eventing/broker"), Map.of(
+            // alert posts extra announcements back to the broker, so the broker's port is chosen first
+            int brokerPort = FreePorts.next();
+            alert = track(AppProcess.start("alert", jar("functions/alert"), Map.of(
+                    "KEDGE_ALERT_INFLUX_URL", influx.url(),
+                    "K_SINK", "http://127.0.0.1:" + brokerPort + "/kedge/default")));
+            broker = track(AppProcess.start("broker", jar("eventing/broker"), brokerPort, Map.of(
                     "KEDGE_BROKER_MANIFESTS", Repo.path("eventing/k8s").toString(),
                     "KEDGE_BROKER_SERVICES", Repo.path("eventing/local/services.properties").toString(),
+                    "KEDGE_BROKER_DATA", influx.log().getParent().resolve("broker").toString(),
                     "KEDGE_SERVICE_KEDGE_VALIDATE", validate.url(),
-                    "KEDGE_SERVICE_KEDGE_STORE", store.url())));
+                    "KEDGE_SERVICE_KEDGE_STORE", store.url(),
+                    "KEDGE_SERVICE_KEDGE_ALERT", alert.url())));
             Map<String, String> device = new LinkedHashMap<>(deviceEnvironment);
             device.put("K_SINK", ingress());
             deviceSource = track(AppProcess.start("device-source", jar("device-source"), device));
@@ -62,7 +71,7 @@ final class Pipeline implements AutoCloseable {
     /** Logs of every application, for failure messages. */
     String logs() {
         StringBuilder out = new StringBuilder();
-        for (AppProcess app : new AppProcess[] {store, validate, broker, deviceSource}) {
+        for (AppProcess app : new AppProcess[] {store, validate, alert, broker, deviceSource}) {
             if (app != null) {
                 out.append("\n--- ").append(app.log().getFileName()).append(" ---\n").append(app.logTail());
             }

@@ -97,6 +97,47 @@ class PipelineTest {
         assertThat(storedRows("pi-too-hot")).isEmpty();
     }
 
+    @Test
+    void threeFrostyReadingsFireAnAlertThatIsStoredForGrafana() throws Exception {
+        // GIVEN the shipped rule temperature-low: below 5 °C for three readings in a row
+        java.time.Instant first = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(3);
+        for (int i = 0; i < 3; i++) {
+            String time = first.plusSeconds(i).toString();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(pipeline.ingress()))
+                    .header("Ce-Id", "frost-" + i + "-" + time)
+                    .header("Ce-Specversion", "1.0")
+                    .header("Ce-Type", "io.kedge.reading.v1")
+                    .header("Ce-Source", "/devices/pi-frost")
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"pi-frost\",\"location\":\"kitchen\","
+                            + "\"sensor\":\"dht11\",\"temperature\":2,\"humidity\":50,\"time\":\"" + time + "\"}"))
+                    .build();
+            // WHEN they are posted one after the other, as a device would send them
+            assertThat(java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(202);
+            // one at a time: the alert function ignores a reading older than the device's last one
+            int stored = i + 1;
+            Poll.until("frosty reading " + i + " stored", Duration.ofSeconds(10), Duration.ofMillis(20),
+                    () -> storedRows("pi-frost").size() >= stored, pipeline::logs);
+        }
+
+        // THEN validate → alert → broker → store puts one firing alert into the alerts measurement
+        Poll.until("the temperature-low alert in InfluxDB", Duration.ofSeconds(15), Duration.ofMillis(50),
+                () -> !alertRows("pi-frost").isEmpty(), pipeline::logs);
+        Map<String, Object> alert = alertRows("pi-frost").get(0);
+        assertThat(alert).containsEntry("rule", "temperature-low").containsEntry("location", "kitchen")
+                .containsEntry("severity", "critical").containsEntry("state", "firing");
+        assertThat(alertRows("pi-frost")).hasSize(1);
+    }
+
+    private static List<Map<String, Object>> alertRows(String device) {
+        try {
+            return pipeline.influx.rows(Pipeline.DATABASE, "SELECT * FROM alerts WHERE device = '" + device + "'");
+        } catch (IllegalStateException e) {
+            return List.of();
+        }
+    }
+
     private static List<Map<String, Object>> storedRows(String device) {
         try {
             return pipeline.influx.rows(Pipeline.DATABASE,

@@ -40,11 +40,18 @@ public final class AppProcess extends ServerProcess {
      * @throws IllegalStateException with the tail of its log when it exits or is not ready in 60 s
      */
     public static AppProcess start(String name, Path jar, Map<String, String> environment) {
+        return start(name, jar, FreePorts.next(), environment);
+    }
+
+    /**
+     * Starts {@code jar} on {@code port}: for applications that must know each other's URLs before
+     * either runs (a broker and a function that posts back to it).
+     */
+    public static AppProcess start(String name, Path jar, int port, Map<String, String> environment) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: build it first (./mvnw -DskipTests package)");
         }
         Map<String, String> env = new LinkedHashMap<>(environment);
-        int port = FreePorts.next();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         AppProcess app = new AppProcess(name, jar, port, env);
         app.launch();
