@@ -16,13 +16,19 @@ import io.kedge.broker.log.LogEntry;
 import io.kedge.broker.log.StoreFailedException;
 import io.kedge.broker.manifest.ManifestException;
 import io.kedge.broker.manifest.ManifestLoader;
+import io.kedge.broker.manifest.Manifests;
 import io.kedge.broker.metrics.BrokerMetrics;
+import io.kedge.broker.ping.PingEmitter;
+import io.kedge.broker.ping.PingScheduler;
+import io.kedge.broker.ping.PingSourceBuilder;
+import io.kedge.broker.ping.PingSourceRoute;
 import io.kedge.broker.resolve.DestinationResolver;
 import io.kedge.broker.resolve.ServiceDirectory;
 import io.kedge.broker.route.BrokerKey;
 import io.kedge.broker.route.Topology;
 import io.kedge.broker.route.TopologyBuilder;
 import io.kedge.broker.route.TriggerRoute;
+import io.kedge.contract.codec.CloudEventHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
@@ -64,13 +70,17 @@ public class BrokerRuntime {
     private VertxSubscriberClient client;
     private Dispatcher dispatcher;
     private DlqAdmin admin;
+    private PingScheduler pings;
 
     @PostConstruct
     void start() {
         ServiceDirectory services = ServiceDirectory.load(Path.of(config.services()), System.getenv());
+        DestinationResolver resolver = new DestinationResolver(services);
+        List<PingSourceRoute> pingSources;
         try {
-            topology = new TopologyBuilder(new DestinationResolver(services))
-                    .build(new ManifestLoader().load(Path.of(config.manifests())));
+            Manifests manifests = new ManifestLoader().load(Path.of(config.manifests()));
+            topology = new TopologyBuilder(resolver).build(manifests);
+            pingSources = new PingSourceBuilder(resolver).build(manifests.pingSources(), topology);
         } catch (ManifestException e) {
             LOG.error(e.getMessage()); // first in the log, before Quarkus' start-failure stack trace
             throw e;
@@ -112,6 +122,8 @@ public class BrokerRuntime {
         dispatcher = new Dispatcher(topology, store, admission, delivery, metrics, config.maxInFlight(), clock);
         admin = new DlqAdmin(new DeadLetterQueue(store), dispatcher);
         dispatcher.start();
+        pings = new PingScheduler(pingSources, pingEmitter(admission), clock);
+        pings.start();
         LOG.infof("event=store-open file=%s fsync=%s backlog=%d dead_letters=%d", store.file(), config.fsync(),
                 store.backlog(), store.deadLetterCount());
     }
@@ -126,6 +138,9 @@ public class BrokerRuntime {
 
     @PreDestroy
     void stop() {
+        if (pings != null) {
+            pings.close();
+        }
         if (dispatcher != null) {
             dispatcher.close();
         }
@@ -163,6 +178,23 @@ public class BrokerRuntime {
 
     public DlqAdmin admin() {
         return admin;
+    }
+
+    public PingScheduler pings() {
+        return pings;
+    }
+
+    /** A tick to a broker of ours enters through the ingress, as a reply does; to a URL, one binary-mode POST. */
+    private PingEmitter pingEmitter(Ingress admission) {
+        return (source, event) -> source.sink().broker() != null
+                ? admission.emit(source.sink().broker(), event)
+                : client.post(source.sink().uri(), CloudEventHttp.binary(event), config.deliveryTimeout())
+                        .thenApply(response -> {
+                            if (response.status() / 100 != 2) {
+                                throw new IllegalStateException("the sink answered HTTP " + response.status());
+                            }
+                            return response;
+                        });
     }
 
     private Scheduler timer() {

@@ -57,6 +57,14 @@ public final class Ingress {
         return admit(broker, reply, carriedTtl - 1, EventLog.Origin.REPLY);
     }
 
+    /**
+     * Admits a tick of a PingSource of this process, with a fresh TTL. Internal like a reply, and like
+     * a reply not held back by a full backlog: a source adds at most one event per schedule tick.
+     */
+    public CompletionStage<LogEntry> emit(BrokerKey broker, CloudEvent event) {
+        return admit(broker, event, BrokerExtensions.DEFAULT_TTL, EventLog.Origin.REPLY);
+    }
+
     /** @throws RejectedEventException 404 when this process serves no such broker */
     public void requireBroker(BrokerKey broker) {
         if (topology.broker(broker).isEmpty()) {

@@ -12,6 +12,7 @@ import io.fabric8.knative.duck.v1.Destination;
 import io.fabric8.knative.eventing.v1.Broker;
 import io.fabric8.knative.eventing.v1.Trigger;
 import io.fabric8.knative.eventing.v1.TriggerSpec;
+import io.fabric8.knative.sources.v1.PingSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,14 +28,16 @@ import org.jboss.logging.Logger;
 /**
  * Reads every {@code *.yaml} / {@code *.yml} file of a directory (several documents per file
  * allowed) into typed fabric8 Knative models. Broker and Trigger of {@code eventing.knative.dev/v1}
- * are kept; other kinds (PingSource, SinkBinding, Kustomization...) share the directory and are
- * skipped. Parsing problems of all files are collected before failing, each naming file, resource
+ * and PingSource of {@code sources.knative.dev/v1} are kept; other kinds (SinkBinding,
+ * Kustomization...) share the directory and are skipped. Parsing problems of all files are collected before failing, each naming file, resource
  * and field.
  */
 public final class ManifestLoader {
 
     public static final String API_VERSION = "eventing.knative.dev/v1";
     private static final String API_GROUP = "eventing.knative.dev/";
+    public static final String SOURCES_API_VERSION = "sources.knative.dev/v1";
+    private static final String SOURCES_API_GROUP = "sources.knative.dev/";
     private static final Logger LOG = Logger.getLogger(ManifestLoader.class);
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
 
@@ -54,14 +57,15 @@ public final class ManifestLoader {
         }
         List<Sourced<Broker>> brokers = new ArrayList<>();
         List<Sourced<Trigger>> triggers = new ArrayList<>();
+        List<Sourced<PingSource>> pingSources = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Path file : manifestFiles(directory)) {
-            readFile(file, brokers, triggers, problems);
+            readFile(file, brokers, triggers, pingSources, problems);
         }
         if (!problems.isEmpty()) {
             throw new ManifestException(problems);
         }
-        return new Manifests(brokers, triggers);
+        return new Manifests(brokers, triggers, pingSources);
     }
 
     private static List<Path> manifestFiles(Path directory) {
@@ -75,7 +79,8 @@ public final class ManifestLoader {
         }
     }
 
-    private void readFile(Path file, List<Sourced<Broker>> brokers, List<Sourced<Trigger>> triggers, List<String> problems) {
+    private void readFile(Path file, List<Sourced<Broker>> brokers, List<Sourced<Trigger>> triggers,
+                          List<Sourced<PingSource>> pingSources, List<String> problems) {
         try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(file.toFile())) {
             int index = 0;
             while (documents.hasNextValue()) {
@@ -96,8 +101,13 @@ public final class ManifestLoader {
                 } else if (ours && apiVersion.startsWith(API_GROUP)) {
                     problems.add(file + ": " + kind + " " + nameOf(document) + ": apiVersion: " + quote(apiVersion)
                             + " is not supported; use " + API_VERSION);
+                } else if (kind.equals("PingSource") && apiVersion.equals(SOURCES_API_VERSION)) {
+                    read(file, document, PingSource.class, problems, pingSources);
+                } else if (kind.equals("PingSource") && apiVersion.startsWith(SOURCES_API_GROUP)) {
+                    problems.add(file + ": " + kind + " " + nameOf(document) + ": apiVersion: " + quote(apiVersion)
+                            + " is not supported; use " + SOURCES_API_VERSION);
                 } else {
-                    LOG.debugf("%s: document %d (%s %s) is not a Broker or Trigger; skipped", file, index, apiVersion, kind);
+                    LOG.debugf("%s: document %d (%s %s) is not a Broker, Trigger or PingSource; skipped", file, index, apiVersion, kind);
                 }
             }
         } catch (JsonProcessingException e) {
@@ -115,6 +125,12 @@ public final class ManifestLoader {
             List<String> unknown = new ArrayList<>();
             if (sourced.resource() instanceof Trigger trigger) {
                 unknownFields(trigger.getSpec(), unknown);
+            } else if (sourced.resource() instanceof PingSource ping && ping.getSpec() != null) {
+                unknown("spec", ping.getSpec().getAdditionalProperties(), unknown);
+                destination("spec.sink", ping.getSpec().getSink(), unknown);
+                if (ping.getSpec().getCeOverrides() != null) {
+                    unknown("spec.ceOverrides", ping.getSpec().getCeOverrides().getAdditionalProperties(), unknown);
+                }
             } else if (sourced.resource() instanceof Broker broker && broker.getSpec() != null) {
                 unknown("spec", broker.getSpec().getAdditionalProperties(), unknown);
                 delivery("spec.delivery", broker.getSpec().getDelivery(), unknown);
