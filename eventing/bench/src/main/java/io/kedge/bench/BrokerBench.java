@@ -18,11 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,19 +44,19 @@ public final class BrokerBench {
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
 
     private final BrokerBenchOptions options;
-    private final PrintStream out;
+    private final BenchOutput out;
     private final AtomicInteger phases = new AtomicInteger();
     private final ReadingLoad load = new ReadingLoad();
 
     BrokerBench(BrokerBenchOptions options, PrintStream out) {
         this.options = options;
-        this.out = out;
+        this.out = new BenchOutput(out);
     }
 
     public static void main(String[] args) {
         BrokerBenchOptions options;
         try {
-            options = BrokerBenchOptions.parse(List.of(args), BrokerBenchOptions.repositoryRoot(Path.of("")), System.getenv());
+            options = BrokerBenchOptions.parse(List.of(args), BenchFlags.repositoryRoot(Path.of("")), System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             System.exit(2);
@@ -82,17 +78,18 @@ public final class BrokerBench {
 
     /** Runs the whole benchmark, writes the results file and returns the report. */
     BrokerBenchReport run() {
-        Path work = createDirectories(options.out().toAbsolutePath().getParent()).resolve("run-" + ProcessHandle.current().pid());
+        Path work = BenchOutput.createDirectories(options.out().toAbsolutePath().getParent())
+                .resolve("run-" + ProcessHandle.current().pid());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
         try (NoOpSubscriber subscriber = NoOpSubscriber.start(vertx)) {
             BrokerBenchReport report = options.calibrate()
                     ? measure(vertx, subscriber, URI.create(subscriber.url()), null, null, () -> "")
                     : withBroker(vertx, subscriber, work);
-            publish(report);
+            out.publish(report.markdown(), options.out());
             return report;
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
-            deleteRecursively(work);
+            BenchOutput.deleteRecursively(work);
         }
     }
 
@@ -100,7 +97,7 @@ public final class BrokerBench {
         Path manifests = work.resolve("manifests");
         BenchManifests.write(manifests, subscriber.url());
         Path services = work.resolve("services.properties");
-        Path data = createDirectories(work.resolve("data"));
+        Path data = BenchOutput.createDirectories(work.resolve("data"));
         try {
             Files.writeString(services, "# every subscriber of the benchmark is given by uri\n");
         } catch (IOException e) {
@@ -111,12 +108,13 @@ public final class BrokerBench {
         environment.put("KEDGE_BROKER_SERVICES", services.toString());
         environment.put("KEDGE_BROKER_DATA", data.toString());
         environment.putAll(options.brokerEnv());
-        Path log = options.out().toAbsolutePath().resolveSibling(baseName(options.out()) + ".log");
-        progress("starting the broker: %s %s (log %s)", String.join(" ", options.brokerJvm()), options.brokerJar(), log);
-        try (BrokerProcess broker = BrokerProcess.start(options.brokerJar(), options.brokerJvm(), environment, log);
+        Path log = BenchOutput.beside(options.out(), "log");
+        out.progress("starting the broker: %s %s (log %s)", String.join(" ", options.brokerJvm()), options.brokerJar(), log);
+        try (JarProcess broker = JarProcess.start("broker", "eventing/broker", options.brokerJar(), options.brokerJvm(),
+                environment, log);
              ProcessSampler sampler = new ProcessSampler(broker.pid(), SAMPLE_EVERY)) {
-            URI ingress = broker.ingress(BenchManifests.NAMESPACE, BenchManifests.BROKER);
-            progress("broker pid %d ready at %s, data in %s; subscriber %s", broker.pid(), ingress, data, subscriber.url());
+            URI ingress = URI.create(broker.url() + "/" + BenchManifests.NAMESPACE + "/" + BenchManifests.BROKER);
+            out.progress("broker pid %d ready at %s, data in %s; subscriber %s", broker.pid(), ingress, data, subscriber.url());
             return measure(vertx, subscriber, ingress, sampler, broker, () -> " " + dataDirectoryNote(data));
         }
     }
@@ -144,7 +142,7 @@ public final class BrokerBench {
     }
 
     private BrokerBenchReport measure(Vertx vertx, NoOpSubscriber subscriber, URI target, ProcessSampler broker,
-                                      BrokerProcess process, Supplier<String> afterwards) {
+                                      JarProcess process, Supplier<String> afterwards) {
         String context = context();
         List<StepResult> steps = new ArrayList<>();
         BurstResult burst = null;
@@ -158,7 +156,7 @@ public final class BrokerBench {
             for (int i = 0; i < rates.size(); i++) {
                 StepResult step = step(generator, subscriber, rates.get(i), broker);
                 steps.add(step);
-                progress("%s", BrokerBenchReport.progressLine(i + 1, rates.size(), step));
+                out.progress("%s", BrokerBenchReport.progressLine(i + 1, rates.size(), step));
                 checkAlive(process);
                 if (step.saturated()) {
                     break;
@@ -172,31 +170,18 @@ public final class BrokerBench {
         return new BrokerBenchReport(command(), context + afterwards.get(), steps, burst, options.calibrate());
     }
 
-    private void publish(BrokerBenchReport report) {
-        String markdown = report.markdown();
-        try {
-            Files.writeString(options.out(), markdown);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + options.out(), e);
-        }
-        out.println();
-        out.print(markdown);
-        out.println();
-        progress("results written to %s", options.out());
-    }
-
     private void warmUp(LoadGenerator generator, NoOpSubscriber subscriber, int rate) {
         int phase = phases.incrementAndGet();
         OpenLoopSchedule schedule = OpenLoopSchedule.startingIn(Duration.ofMillis(20), rate);
         long count = schedule.countWithin(options.jitWarmup());
-        progress("warm-up: %,d events at %,d/s (not measured)", count, rate);
+        out.progress("warm-up: %,d events at %,d/s (not measured)", count, rate);
         SendStats stats = new SendStats();
         generator.send(schedule, 0, count, load.phase(phase), stats,
                 schedule.timeOf(count) + options.drainTimeout().toNanos());
         generator.awaitAnswers(options.drainTimeout());
         boolean drained = subscriber.phase(phase).awaitDistinct(stats.acceptedCount(), options.drainTimeout());
-        progress("warm-up done: %,d accepted, %,d delivered%s, %,d × 503, %,d errors", stats.acceptedCount(),
-                subscriber.phase(phase).distinct(), drained ? "" : " (the rest not within " + seconds(options.drainTimeout()) + " s)",
+        out.progress("warm-up done: %,d accepted, %,d delivered%s, %,d × 503, %,d errors", stats.acceptedCount(),
+                subscriber.phase(phase).distinct(), drained ? "" : " (the rest not within " + Figures.seconds(options.drainTimeout()) + " s)",
                 stats.backpressureCount(), stats.errorCount());
     }
 
@@ -215,7 +200,7 @@ public final class BrokerBench {
             broker.resetPeak();
         }
         long brokerTicks = broker == null ? 0 : broker.cpuTicks();
-        long selfTicks = ownCpuTicks();
+        long selfTicks = BenchOutput.ownCpuTicks();
         long cpuStart = System.nanoTime();
         generator.send(schedule, warm, warm + measured, load.phase(phase), stats, giveUp);
         generator.awaitAnswers(options.drainTimeout());
@@ -223,7 +208,7 @@ public final class BrokerBench {
         delivered.awaitDistinct(stats.acceptedCount(), options.drainTimeout());
         long cpuWall = System.nanoTime() - cpuStart;
         double brokerCpu = broker == null ? Double.NaN : ProcessStats.cpuPercent(broker.cpuTicks() - brokerTicks, cpuWall);
-        double selfCpu = ProcessStats.cpuPercent(ownCpuTicks() - selfTicks, cpuWall);
+        double selfCpu = ProcessStats.cpuPercent(BenchOutput.ownCpuTicks() - selfTicks, cpuWall);
         long peakRss = broker == null ? -1 : broker.peakRssBytes();
 
         // Rates over first to last arrival: both ends shift by the latency, so a broker that keeps
@@ -252,8 +237,8 @@ public final class BrokerBench {
         if (broker != null) {
             broker.resetPeak();
         }
-        progress("burst: %,d events, %d in flight, as fast as accepted (broker RSS before %s MB)", events,
-                options.connections(), BrokerBenchReport.mib(before));
+        out.progress("burst: %,d events, %d in flight, as fast as accepted (broker RSS before %s MB)", events,
+                options.connections(), Figures.mib(before));
         SendStats stats = new SendStats();
         DeliveryStats delivered = subscriber.phase(phase);
         long start = System.nanoTime();
@@ -262,9 +247,9 @@ public final class BrokerBench {
             thread.setDaemon(true);
             return thread;
         });
-        ticker.scheduleAtFixedRate(() -> progress("burst: %,d accepted, %,d delivered, %,d × 503, %,d errors, broker RSS %s MB",
+        ticker.scheduleAtFixedRate(() -> out.progress("burst: %,d accepted, %,d delivered, %,d × 503, %,d errors, broker RSS %s MB",
                         stats.acceptedCount(), delivered.distinct(), stats.backpressureCount(), stats.errorCount(),
-                        BrokerBenchReport.mib(broker == null ? -1 : broker.rssBytes())),
+                        Figures.mib(broker == null ? -1 : broker.rssBytes())),
                 5, 5, TimeUnit.SECONDS);
         try (ClosedLoopRunner runner = new ClosedLoopRunner(sender, options.connections(), Duration.ofSeconds(1))) {
             runner.run(events, load.phase(phase), stats, options.drainTimeout().plusSeconds(events / 500));
@@ -279,20 +264,19 @@ public final class BrokerBench {
                 stats.backpressureCount(), stats.errorCount(), stats.unsentCount(),
                 Math.max(0, stats.lastAnswerNanos() - start) / 1e9, Math.max(0, delivered.lastNanos() - start) / 1e9,
                 delivered.latency().percentileMillis(99), before, peak, after, stats.maxRetryAfter(), stats.firstError());
-        progress("burst done: %,d accepted in %.1f s, %,d delivered in %.1f s, %,d × 503; broker RSS %s → peak %s → %s MB",
+        out.progress("burst done: %,d accepted in %.1f s, %,d delivered in %.1f s, %,d × 503; broker RSS %s → peak %s → %s MB",
                 result.accepted(), result.acceptSeconds(), result.delivered(), result.drainSeconds(), result.backpressure(),
-                BrokerBenchReport.mib(before), BrokerBenchReport.mib(peak), BrokerBenchReport.mib(after));
+                Figures.mib(before), Figures.mib(peak), Figures.mib(after));
         return result;
     }
 
     private String context() {
         return String.format(Locale.ROOT,
-                "%s; %d cores, load average %s at start; Java %s; broker JVM `%s`; %d connections; steps %s s after %s s warm-up%s."
+                "%s; broker JVM `%s`; %d connections; steps %s s after %s s warm-up%s."
                         + " The load generator, the subscriber and the broker share these cores.",
-                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-                Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"),
+                BenchOutput.machine(),
                 options.calibrate() ? "none" : String.join(" ", options.brokerJvm()), options.connections(),
-                seconds(options.step()), seconds(options.warmup()),
+                Figures.seconds(options.step()), Figures.seconds(options.warmup()),
                 options.brokerEnv().isEmpty() ? "" : "; broker environment " + options.brokerEnv());
     }
 
@@ -300,55 +284,9 @@ public final class BrokerBench {
         return ("./kedge bench broker " + String.join(" ", options.arguments())).trim();
     }
 
-    private void progress(String format, Object... args) {
-        out.println("bench: " + String.format(Locale.ROOT, format, args));
-        out.flush();
-    }
-
-    private static long ownCpuTicks() {
-        return ProcessStats.read(ProcessHandle.current().pid()).map(ProcessStats::cpuTicks).orElse(0L);
-    }
-
-    private static void checkAlive(BrokerProcess broker) {
-        if (broker != null && !broker.isAlive()) {
-            throw new IllegalStateException("the broker died during the benchmark; " + broker.logTail());
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.3g", duration.toNanos() / 1e9).replaceAll("\\.?0+$", "");
-    }
-
-    private static String baseName(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static Path createDirectories(Path dir) {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover run directory under target/ is harmless
+    private static void checkAlive(JarProcess broker) {
+        if (broker != null) {
+            broker.checkAlive();
         }
     }
 

@@ -1,5 +1,10 @@
 package io.kedge.bench;
 
+import static io.kedge.bench.Figures.met;
+import static io.kedge.bench.Figures.mib;
+import static io.kedge.bench.Figures.ms;
+import static io.kedge.bench.Figures.percent;
+
 import io.kedge.bench.load.MarkdownTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,27 +155,5 @@ record BrokerBenchReport(String command, String context, List<StepResult> steps,
             notes.add("first error: " + firstError);
         }
         return String.join("; ", notes);
-    }
-
-    static String ms(double millis) {
-        if (millis < 10) {
-            return String.format(Locale.ROOT, "%.2f", millis);
-        }
-        if (millis < 100) {
-            return String.format(Locale.ROOT, "%.1f", millis);
-        }
-        return String.format(Locale.ROOT, "%,.0f", millis);
-    }
-
-    static String mib(long bytes) {
-        return bytes < 0 ? "—" : String.format(Locale.ROOT, "%.0f", bytes / 1048576.0);
-    }
-
-    private static String percent(double value) {
-        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.0f", value);
-    }
-
-    private static String met(boolean met) {
-        return met ? "yes" : "no";
     }
 }

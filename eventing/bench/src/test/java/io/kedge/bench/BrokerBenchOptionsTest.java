@@ -61,9 +61,9 @@ class BrokerBenchOptionsTest {
 
     @Test
     void durationsInEveryUnit() {
-        assertThat(BrokerBenchOptions.duration("step", "2m", false)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(BrokerBenchOptions.duration("step", "750ms", false)).isEqualTo(Duration.ofMillis(750));
-        assertThat(BrokerBenchOptions.duration("step", "3", false)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(BenchFlags.duration("step", "2m", false)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(BenchFlags.duration("step", "750ms", false)).isEqualTo(Duration.ofMillis(750));
+        assertThat(BenchFlags.duration("step", "3", false)).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test

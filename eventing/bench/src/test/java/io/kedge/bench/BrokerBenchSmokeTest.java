@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +20,7 @@ class BrokerBenchSmokeTest {
 
     @Test
     void measuresTheRealBrokerPrintsTheTableAndLeavesNoProcessBehind() throws Exception {
-        Path root = BrokerBenchOptions.repositoryRoot(Path.of(""));
+        Path root = BenchFlags.repositoryRoot(Path.of(""));
         Path out = Path.of("target/bench-smoke/broker.md").toAbsolutePath();
         Files.deleteIfExists(out);
         BrokerBenchOptions options = BrokerBenchOptions.parse(List.of("--rates", "200", "--step", "1s", "--warmup", "0",
@@ -48,7 +46,7 @@ class BrokerBenchSmokeTest {
         assertThat(burst.rssPeakBytes()).isGreaterThanOrEqualTo(burst.rssBeforeBytes()).isPositive();
 
         String written = Files.readString(out);
-        assertThat(headerOfFirstTable(written)).containsExactly("offered/s", "accepted/s", "delivered/s", "p50 ms",
+        assertThat(SmokeOutput.headerOfFirstTable(written)).containsExactly("offered/s", "accepted/s", "delivered/s", "p50 ms",
                 "p99 ms", "max ms", "ack p99 ms", "broker RSS MB", "broker CPU %", "bench CPU %", "503", "errors", "notes");
         assertThat(written).containsPattern("\\n\\|\\s+200 \\|\\s+\\d+ \\|\\s+\\d+ \\|");
         assertThat(written).contains("### Burst: 2,000 events").contains("### Targets");
@@ -56,21 +54,9 @@ class BrokerBenchSmokeTest {
         String printed = console.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("step 1/1", "burst done", "results written to " + out);
         assertThat(printed).contains(written);
-        assertThat(brokerPid(printed)).satisfies(pid ->
-                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("broker %d alive", pid).isFalse());
+        SmokeOutput.assertGone(printed, "broker pid (\\d+) ready");
         try (Stream<Path> left = Files.list(out.getParent())) {
             assertThat(left.map(p -> p.getFileName().toString())).as("run directory removed").noneMatch(n -> n.startsWith("run-"));
         }
-    }
-
-    private static List<String> headerOfFirstTable(String markdown) {
-        String header = markdown.lines().filter(line -> line.startsWith("|")).findFirst().orElseThrow();
-        return Stream.of(header.substring(1, header.length() - 1).split("\\|")).map(String::trim).toList();
-    }
-
-    private static long brokerPid(String printed) {
-        Matcher matcher = Pattern.compile("broker pid (\\d+) ready").matcher(printed);
-        assertThat(matcher.find()).as("progress names the broker's pid").isTrue();
-        return Long.parseLong(matcher.group(1));
     }
 }

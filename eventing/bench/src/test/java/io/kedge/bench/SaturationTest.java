@@ -37,4 +37,12 @@ class SaturationTest {
         assertThat(Saturation.reason(20_000, 9_000, 90_000, 90_000, 1_200, 0, 0, 900, MAX_P99))
                 .isEqualTo("delivered 45 % of offered; 1,200 × 503; p99 900 ms > 500 ms");
     }
+
+    @Test
+    void aFunctionStepIsJudgedByItsAnswers() {
+        assertThat(Saturation.ofAnswers(1_000, 1_000, 0, 0, 0, 1.5, MAX_P99)).isNull();
+        assertThat(Saturation.ofAnswers(20_000, 15_000, 4, 1, 0, 900, MAX_P99))
+                .isEqualTo("accepted 75 % of offered; 4 non-2xx; 1 errors; p99 900 ms > 500 ms");
+        assertThat(Saturation.ofAnswers(1_000, 1_000, 0, 0, 3, 1, MAX_P99)).isEqualTo("3 never sent (generator behind)");
+    }
 }

@@ -82,6 +82,11 @@ abstract class ServerProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The server's process id, so a benchmark can read its memory and CPU; -1 before it was started. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     /** SIGTERM, then SIGKILL after 10 s. */
     protected void stopProcess() {
         if (process == null) {

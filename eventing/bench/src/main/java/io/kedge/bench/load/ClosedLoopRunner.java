@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Closed-loop load: a fixed number of lanes, each sending its next event as soon as the previous
  * one was answered: as fast as the server accepts. A 503 is honoured: the lane waits the
  * {@code Retry-After} (or {@code defaultRetryAfter}) and sends the same event again. Other
- * statuses and transport errors are counted and the event is given up.
+ * statuses and transport errors are counted and the event is given up. Runs either a fixed
+ * number of events ({@link #run}) or for a fixed time ({@link #runFor}).
  */
 public final class ClosedLoopRunner implements AutoCloseable {
 
@@ -44,56 +45,94 @@ public final class ClosedLoopRunner implements AutoCloseable {
      * @return false when {@code within} passed first (the remaining events count as unsent)
      */
     public boolean run(long count, EventSource source, SendStats stats, Duration within) {
-        AtomicLong next = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(lanes);
-        for (int lane = 0; lane < lanes; lane++) {
-            sendNext(next, count, source, stats, done);
+        Run run = new Run(count, Long.MAX_VALUE, false, source, stats);
+        if (run.await(within)) {
+            return true;
         }
-        try {
-            if (done.await(within.toNanos(), TimeUnit.NANOSECONDS)) {
-                return true;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        long left = count - Math.min(count, next.getAndSet(count));
+        long left = count - Math.min(count, run.next.getAndSet(count));
         stats.unsent(left);
         return false;
     }
 
-    private void sendNext(AtomicLong next, long count, EventSource source, SendStats stats, CountDownLatch done) {
-        long index = next.getAndIncrement();
-        if (index >= count) {
-            done.countDown();
-            return;
-        }
-        long sentAt = System.nanoTime();
-        HttpMessage message = source.event(index, sentAt);
-        stats.sent();
-        attempt(message, sentAt, next, count, source, stats, done);
-    }
-
-    private void attempt(HttpMessage message, long sentAt, AtomicLong next, long count, EventSource source,
-                         SendStats stats, CountDownLatch done) {
-        sender.send(message).whenComplete((result, error) -> {
-            long now = System.nanoTime();
-            if (error != null) {
-                stats.failed(error, now);
-            } else {
-                stats.answered(result, sentAt, now);
-                if (result.backpressure()) {
-                    Duration wait = result.retryAfter() == null ? defaultRetryAfter : result.retryAfter();
-                    timer.schedule(() -> attempt(message, sentAt, next, count, source, stats, done),
-                            wait.toNanos(), TimeUnit.NANOSECONDS);
-                    return;
-                }
-            }
-            sendNext(next, count, source, stats, done);
-        });
+    /**
+     * Starts new events for {@code duration}, then lets the lanes finish the events they carry
+     * (a 503 still waits and sends again) and returns once every one is answered.
+     *
+     * @return how many events were started; the lanes may still be busy when {@code drain} passed
+     */
+    public long runFor(Duration duration, EventSource source, SendStats stats, Duration drain) {
+        Run run = new Run(Long.MAX_VALUE, System.nanoTime() + duration.toNanos(), true, source, stats);
+        run.await(duration.plus(drain));
+        return run.next.get();
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
+    }
+
+    /** One load: which event is next, and when the lanes stop taking new ones. */
+    private final class Run {
+
+        final AtomicLong next = new AtomicLong();
+        final long count;
+        final long stopAtNanos;
+        final boolean timed;
+        final EventSource source;
+        final SendStats stats;
+        final CountDownLatch done = new CountDownLatch(lanes);
+
+        Run(long count, long stopAtNanos, boolean timed, EventSource source, SendStats stats) {
+            this.count = count;
+            this.stopAtNanos = stopAtNanos;
+            this.timed = timed;
+            this.source = source;
+            this.stats = stats;
+            for (int lane = 0; lane < lanes; lane++) {
+                sendNext();
+            }
+        }
+
+        boolean await(Duration within) {
+            try {
+                return done.await(within.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        private void sendNext() {
+            if (timed && System.nanoTime() - stopAtNanos >= 0) {
+                done.countDown();
+                return;
+            }
+            long index = next.getAndIncrement();
+            if (index >= count) {
+                done.countDown();
+                return;
+            }
+            long sentAt = System.nanoTime();
+            HttpMessage message = source.event(index, sentAt);
+            stats.sent();
+            attempt(message, sentAt);
+        }
+
+        private void attempt(HttpMessage message, long sentAt) {
+            sender.send(message).whenComplete((result, error) -> {
+                long now = System.nanoTime();
+                if (error != null) {
+                    stats.failed(error, now);
+                } else {
+                    stats.answered(result, sentAt, now);
+                    if (result.backpressure()) {
+                        Duration wait = result.retryAfter() == null ? defaultRetryAfter : result.retryAfter();
+                        timer.schedule(() -> attempt(message, sentAt), wait.toNanos(), TimeUnit.NANOSECONDS);
+                        return;
+                    }
+                }
+                sendNext();
+            });
+        }
     }
 }

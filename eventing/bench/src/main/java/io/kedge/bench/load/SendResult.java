@@ -7,8 +7,14 @@ import java.time.Duration;
  *
  * @param status     HTTP status
  * @param retryAfter the {@code Retry-After} the server asked for, or null when it sent none
+ * @param replyType  the {@code ce-type} of the event the answer carries (a function's reply), or null when none
  */
-public record SendResult(int status, Duration retryAfter) {
+public record SendResult(int status, Duration retryAfter, String replyType) {
+
+    /** An answer that carries no event. */
+    public SendResult(int status, Duration retryAfter) {
+        this(status, retryAfter, null);
+    }
 
     public boolean accepted() {
         return status >= 200 && status < 300;

@@ -20,6 +20,7 @@ public final class SendStats {
     private final LongAdder transportErrors = new LongAdder();
     private final LongAdder unsent = new LongAdder();
     private final Map<Integer, LongAdder> otherStatuses = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> replyTypes = new ConcurrentHashMap<>();
     private final AtomicLong maxRetryAfterMillis = new AtomicLong(-1);
     private final AtomicLong firstAnswerNanos = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastAnswerNanos = new AtomicLong(Long.MIN_VALUE);
@@ -37,6 +38,9 @@ public final class SendStats {
         if (result.accepted()) {
             accepted.increment();
             answerLatency.recordNanos(nowNanos - dueNanos);
+            if (result.replyType() != null) {
+                replyTypes.computeIfAbsent(result.replyType(), t -> new LongAdder()).increment();
+            }
         } else if (result.backpressure()) {
             backpressure.increment();
             if (result.retryAfter() != null) {
@@ -84,6 +88,13 @@ public final class SendStats {
     public Map<Integer, Long> otherStatuses() {
         Map<Integer, Long> copy = new TreeMap<>();
         otherStatuses.forEach((status, count) -> copy.put(status, count.sum()));
+        return copy;
+    }
+
+    /** Accepted answers that carried a reply event, by its {@code ce-type}: what a function made of the requests. */
+    public Map<String, Long> replyTypes() {
+        Map<String, Long> copy = new TreeMap<>();
+        replyTypes.forEach((type, count) -> copy.put(type, count.sum()));
         return copy;
     }
 

@@ -46,7 +46,8 @@ public final class VertxEventSender implements EventSender {
         return client.request(options)
                 .compose(request -> request.send(Buffer.buffer(message.body())))
                 .compose(response -> response.body().map(ignored -> new SendResult(response.statusCode(),
-                        RetryAfter.parse(response.getHeader("Retry-After"), Clock.systemUTC()))))
+                        RetryAfter.parse(response.getHeader("Retry-After"), Clock.systemUTC()),
+                        response.getHeader("ce-type"))))
                 .toCompletionStage();
     }
 

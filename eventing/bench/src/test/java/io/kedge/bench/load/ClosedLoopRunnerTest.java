@@ -76,4 +76,23 @@ class ClosedLoopRunnerTest {
         assertThat(sender.sent).hasSize(2);
         assertThat(stats.unsentCount()).isEqualTo(8);
     }
+
+    /** Verifies that a timed run stops starting events at its end, and that what it started is answered and counted. */
+    @Test
+    void aTimedRunStopsStartingEventsAndWaitsForTheirAnswers() {
+        ScriptedSender sender = new ScriptedSender((index, attempt) ->
+                later(new SendResult(200, null, index % 2 == 0 ? "io.kedge.even" : "io.kedge.odd")));
+        SendStats stats = new SendStats();
+
+        long started;
+        try (ClosedLoopRunner runner = new ClosedLoopRunner(sender, 4, Duration.ofSeconds(1))) {
+            started = runner.runFor(Duration.ofMillis(100), ScriptedSender.numbered(), stats, Duration.ofSeconds(20));
+        }
+
+        assertThat(started).isPositive().isEqualTo(stats.sentCount()).isEqualTo(sender.sent.size());
+        assertThat(stats.acceptedCount()).isEqualTo(started);
+        assertThat(stats.replyTypes().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(started);
+        assertThat(stats.replyTypes()).containsKeys("io.kedge.even", "io.kedge.odd");
+        assertThat(sender.sent.size()).isEqualTo(started); // nothing sent after the run returned
+    }
 }

@@ -1,9 +1,8 @@
 package io.kedge.bench;
 
+import io.kedge.testkit.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,38 +16,43 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real broker, run as its own JVM from its fast-jar the way {@code ./kedge up} runs it, on a
- * free loopback port, its output in a log file. {@link #close()} stops it (SIGTERM, then SIGKILL),
- * and a shutdown hook does the same when the benchmark is interrupted: no broker is left behind.
+ * A Kedge app (the broker, a function) run as its own JVM from its Quarkus fast-jar the way
+ * {@code ./kedge up} runs it, with the JVM options under test, on a free loopback port, its output
+ * in a log file. {@link #close()} stops it (SIGTERM, then SIGKILL), and a shutdown hook does the
+ * same when the benchmark is interrupted: no app is left behind.
  */
-final class BrokerProcess implements AutoCloseable {
+final class JarProcess implements AutoCloseable {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
 
+    private final String name;
     private final Process process;
     private final int port;
     private final Path log;
-    private final Thread hook;
+    private final StopAtExit stopAtExit;
 
-    private BrokerProcess(Process process, int port, Path log) {
+    private JarProcess(String name, Process process, int port, Path log) {
+        this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
-        this.hook = new Thread(this::stop, "stop-broker");
-        Runtime.getRuntime().addShutdownHook(hook);
+        this.stopAtExit = new StopAtExit(name, this::stop);
     }
 
     /**
      * Starts {@code jar} with {@code environment} added and waits until {@code /q/health/ready} answers 200.
      *
+     * @param name what the app is, for messages ({@code broker}, {@code validate})
+     * @param module its module, for the build hint when the jar is missing ({@code eventing/broker})
      * @throws IllegalStateException with the tail of the log when it exits or is not ready within 60 s
      */
-    static BrokerProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log) {
+    static JarProcess start(String name, String module, Path jar, List<String> jvmOptions, Map<String, String> environment,
+                            Path log) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " does not exist: build the broker first"
-                    + " (./mvnw -B -DskipTests -pl eventing/broker -am package)");
+            throw new IllegalStateException(jar + " does not exist: build the " + name + " first"
+                    + " (./mvnw -B -DskipTests -pl " + module + " -am package)");
         }
-        int port = freePort();
+        int port = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -60,29 +64,29 @@ final class BrokerProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        BrokerProcess broker;
+        JarProcess app;
         try {
-            broker = new BrokerProcess(builder.start(), port, log);
+            app = new JarProcess(name, builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
         try {
-            broker.awaitReady();
+            app.awaitReady();
         } catch (RuntimeException e) {
-            broker.close();
+            app.close();
             throw e;
         }
-        return broker;
+        return app;
     }
 
     private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the broker exited with " + process.exitValue() + " while starting; "
+                throw new IllegalStateException("the " + name + " exited with " + process.exitValue() + " while starting; "
                         + logTail());
             }
             try {
@@ -93,27 +97,35 @@ final class BrokerProcess implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the broker", e);
+                throw new IllegalStateException("interrupted while waiting for the " + name, e);
             }
             pause(Duration.ofMillis(50));
         }
-        throw new IllegalStateException("the broker was not ready within " + READY_WITHIN.toSeconds() + " s; " + logTail());
+        throw new IllegalStateException("the " + name + " was not ready within " + READY_WITHIN.toSeconds() + " s; "
+                + logTail());
     }
 
     long pid() {
         return process.pid();
     }
 
-    /** The ingress of broker {@code name} in {@code namespace}: {@code POST /{namespace}/{name}}. */
-    URI ingress(String namespace, String name) {
-        return URI.create("http://127.0.0.1:" + port + "/" + namespace + "/" + name);
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    String url() {
+        return "http://127.0.0.1:" + port;
     }
 
     boolean isAlive() {
         return process.isAlive();
     }
 
-    /** The last lines of the broker's log, to explain a failure. */
+    /** Fails naming the app and the end of its log when it is no longer running. */
+    void checkAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the " + name + " died during the benchmark; " + logTail());
+        }
+    }
+
+    /** The last lines of the app's log, to explain a failure. */
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
@@ -125,12 +137,7 @@ final class BrokerProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook is running or has run
-        }
+        stopAtExit.close();
     }
 
     private void stop() {
@@ -145,14 +152,6 @@ final class BrokerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
         }
     }
 
