@@ -3,6 +3,7 @@ package io.kedge.alert;
 import io.kedge.alert.rules.Severity;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,24 @@ public interface AlertConfig {
     Influx influx();
 
     Grafana grafana();
+
+    /** Keys {@code kedge.alert.notify.*}; the Java name avoids {@code Object.notify()}. */
+    @WithName("notify")
+    Notify notification();
+
+    /** The generic JSON webhook that {@code notify} / {@code notifyResolved} post alert events to. */
+    interface Notify {
+
+        /** The webhook. Default none: notifications are off, and the functions answer 204. */
+        Optional<URI> url();
+
+        /** Sent as {@code Authorization: Bearer <token>}. Default none: no header. From a Secret. */
+        Optional<String> token();
+
+        /** Bound of one POST to the webhook, connect to answer. Default {@code 5s}. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
 
     /** Where the alert state lives: InfluxDB 1.x. */
     interface Influx {

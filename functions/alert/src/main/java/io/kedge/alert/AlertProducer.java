@@ -3,6 +3,7 @@ package io.kedge.alert;
 import io.kedge.alert.engine.AlertEngine;
 import io.kedge.alert.grafana.GrafanaSettings;
 import io.kedge.alert.grafana.GrafanaWebhook;
+import io.kedge.alert.notify.WebhookNotifier;
 import io.kedge.alert.out.AlertSink;
 import io.kedge.alert.out.HttpAlertSink;
 import io.kedge.alert.rules.RuleSet;
@@ -81,14 +82,23 @@ public class AlertProducer {
         return new GrafanaWebhook(settings, sink, clock);
     }
 
+    @Produces
+    @Singleton
+    WebhookNotifier notifier(AlertConfig config) {
+        AlertConfig.Notify notify = config.notification();
+        return new WebhookNotifier(new WebhookNotifier.Settings(notify.url(), notify.token(), notify.timeout()));
+    }
+
     /**
      * Reads the state now, so the first event does not wait for it. InfluxDB may be down: the
      * function starts anyway, stays unready, and reads the state with the first event or probe.
      */
-    void onStart(@Observes StartupEvent start, AlertEngine engine, StateStore store, AlertSink sink, GrafanaWebhook grafana) {
-        Log.infof("alert state in %s; extra alert events to %s; Grafana webhook: %s", store,
+    void onStart(@Observes StartupEvent start, AlertEngine engine, StateStore store, AlertSink sink, GrafanaWebhook grafana,
+            WebhookNotifier notifier) {
+        Log.infof("alert state in %s; extra alert events to %s; Grafana webhook: %s; notifications: %s", store,
                 sink.configured() ? sink : "nowhere (K_SINK unset: one alert per event, as the reply)",
-                grafana.settings().enabled() ? "POST /grafana, " + grafana.settings() : "off (no credentials, no secret)");
+                grafana.settings().enabled() ? "POST /grafana, " + grafana.settings() : "off (no credentials, no secret)",
+                notifier);
         try {
             Snapshot snapshot = engine.load();
             if (snapshot != null) {
