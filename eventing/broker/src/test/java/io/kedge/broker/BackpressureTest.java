@@ -1,15 +1,11 @@
 package io.kedge.broker;
 
-import static io.kedge.broker.RecordingSubscriber.TEST_RUN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.kedge.contract.ReadingEvents;
 import io.kedge.contract.codec.CloudEventHttp;
-import io.kedge.contract.fixtures.Readings;
 import io.kedge.testkit.Poll;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +14,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -45,7 +40,8 @@ class BackpressureTest {
     @Inject
     BrokerRuntime broker;
 
-    private final String run = UUID.randomUUID().toString().replace("-", "");
+    private final BrokerTraffic traffic = new BrokerTraffic();
+    private final String run = traffic.run;
 
     @Test
     @Order(1)
@@ -83,15 +79,11 @@ class BackpressureTest {
     }
 
     private CloudEvent event(String type) {
-        return CloudEventBuilder.from(ReadingEvents.of(Readings.DHT11_LIVINGROOM))
-                .withId(UUID.randomUUID().toString())
-                .withType(type)
-                .withExtension(TEST_RUN, run)
-                .build();
+        return traffic.event(type);
     }
 
     private static void send(CloudEvent event) {
-        Http.post("/test/default", CloudEventHttp.binary(event)).then().statusCode(202);
+        BrokerTraffic.send(event);
     }
 
     private static RecordingSubscriber subscriber() {

@@ -1,17 +1,12 @@
 package io.kedge.broker;
 
-import static io.kedge.broker.RecordingSubscriber.TEST_RUN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.kedge.broker.RecordingSubscriber.Request;
-import io.kedge.contract.ReadingEvents;
-import io.kedge.contract.codec.CloudEventHttp;
-import io.kedge.contract.fixtures.Readings;
 import io.kedge.testkit.Poll;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +17,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +34,8 @@ class DeadLetterTest {
     @Inject
     BrokerRuntime broker;
 
-    private final String run = UUID.randomUUID().toString().replace("-", "");
+    private final BrokerTraffic traffic = new BrokerTraffic();
+    private final String run = traffic.run;
 
     @Test
     void deadLetterSinkGetsTheOriginalEventWithKnativesErrorExtensions() {
@@ -214,20 +209,15 @@ class DeadLetterTest {
     }
 
     private CloudEvent event(String type) {
-        return CloudEventBuilder.from(ReadingEvents.of(Readings.DHT11_LIVINGROOM))
-                .withId(UUID.randomUUID().toString())
-                .withType(type)
-                .withExtension(TEST_RUN, run)
-                .build();
+        return traffic.event(type);
     }
 
-    private void send(CloudEvent event) {
-        Http.post(BROKER, CloudEventHttp.binary(event)).then().statusCode(202);
+    private static void send(CloudEvent event) {
+        BrokerTraffic.send(event);
     }
 
     private void awaitIdle() {
-        Poll.until("the broker to finish its deliveries", Duration.ofSeconds(30), Duration.ofMillis(20),
-                () -> broker.store().backlog() == 0, () -> broker.store().backlog() + " events not yet delivered");
+        BrokerTraffic.awaitIdle(broker);
     }
 
     private Request awaitOne(String path) {

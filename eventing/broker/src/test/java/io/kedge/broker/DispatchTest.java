@@ -1,22 +1,17 @@
 package io.kedge.broker;
 
-import static io.kedge.broker.RecordingSubscriber.TEST_RUN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.kedge.broker.RecordingSubscriber.Request;
-import io.kedge.contract.ReadingEvents;
 import io.kedge.contract.codec.CloudEventHttp;
-import io.kedge.contract.codec.HttpMessage;
-import io.kedge.contract.fixtures.Readings;
 import io.kedge.testkit.Poll;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +28,8 @@ class DispatchTest {
     @Inject
     BrokerRuntime broker;
 
-    /** Tags every event of one test, and the replies they cause, so tests never see each other's traffic. */
-    private final String run = UUID.randomUUID().toString().replace("-", "");
+    private final BrokerTraffic traffic = new BrokerTraffic();
+    private final String run = traffic.run;
 
     @Test
     void deliversInBinaryModeWithPreferReplyArrivalTimeAndWithoutTtl() {
@@ -156,22 +151,15 @@ class DispatchTest {
     }
 
     private CloudEvent event(String type) {
-        return CloudEventBuilder.from(ReadingEvents.of(Readings.DHT11_LIVINGROOM))
-                .withId(UUID.randomUUID().toString())
-                .withType(type)
-                .withExtension(TEST_RUN, run)
-                .build();
+        return traffic.event(type);
     }
 
-    private void send(CloudEvent event) {
-        HttpMessage message = CloudEventHttp.binary(event);
-        Http.post(BROKER, message).then().statusCode(202);
+    private static void send(CloudEvent event) {
+        BrokerTraffic.send(event);
     }
 
-    /** The broker has acknowledged everything: deliveries, retries and the replies they caused are over. */
     private void awaitIdle() {
-        Poll.until("the broker to finish its deliveries", Duration.ofSeconds(30), Duration.ofMillis(20),
-                () -> broker.store().backlog() == 0, () -> broker.store().backlog() + " events not yet delivered");
+        BrokerTraffic.awaitIdle(broker);
     }
 
     private Request awaitOne(String path) {

@@ -1,21 +1,15 @@
 package io.kedge.broker;
 
-import static io.kedge.broker.RecordingSubscriber.TEST_RUN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.kedge.contract.ReadingEvents;
-import io.kedge.contract.codec.CloudEventHttp;
-import io.kedge.contract.fixtures.Readings;
 import io.kedge.testkit.Poll;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,7 +24,8 @@ class MetricsTest {
     @Inject
     BrokerRuntime broker;
 
-    private final String run = UUID.randomUUID().toString().replace("-", "");
+    private final BrokerTraffic traffic = new BrokerTraffic();
+    private final String run = traffic.run;
 
     @Test
     void deliveryIsCountedAndTimedPerTrigger() {
@@ -96,19 +91,14 @@ class MetricsTest {
     }
 
     private CloudEvent event(String type) {
-        return CloudEventBuilder.from(ReadingEvents.of(Readings.DHT11_LIVINGROOM))
-                .withId(UUID.randomUUID().toString())
-                .withType(type)
-                .withExtension(TEST_RUN, run)
-                .build();
+        return traffic.event(type);
     }
 
     private static void send(CloudEvent event) {
-        Http.post("/test/default", CloudEventHttp.binary(event)).then().statusCode(202);
+        BrokerTraffic.send(event);
     }
 
     private void awaitIdle() {
-        Poll.until("the broker to finish its deliveries", Duration.ofSeconds(30), Duration.ofMillis(20),
-                () -> broker.store().backlog() == 0, () -> broker.store().backlog() + " events not yet delivered");
+        BrokerTraffic.awaitIdle(broker);
     }
 }
