@@ -18,10 +18,15 @@ public final class EventTypes {
     public static final String ALERT_FIRED = "io.kedge.alert.fired.v1";
     /** A firing alert cleared. */
     public static final String ALERT_RESOLVED = "io.kedge.alert.resolved.v1";
+    /**
+     * One device's one metric over one clock-aligned window of validated readings: count, min,
+     * max, mean and last. What the edge sends upstream instead of every reading.
+     */
+    public static final String SUMMARY = "io.kedge.summary.v1";
 
     /** Every type the contract defines, in the order of the event flow. */
     public static final List<String> ALL = List.of(
-            READING, READING_VALIDATED, READING_REJECTED, ALERT_FIRED, ALERT_RESOLVED);
+            READING, READING_VALIDATED, READING_REJECTED, ALERT_FIRED, ALERT_RESOLVED, SUMMARY);
 
     private EventTypes() {
     }

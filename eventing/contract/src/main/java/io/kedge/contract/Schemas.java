@@ -10,7 +10,8 @@ public final class Schemas {
             EventTypes.READING_VALIDATED, "/schemas/reading.validated.v1.json",
             EventTypes.READING_REJECTED, "/schemas/reading.rejected.v1.json",
             EventTypes.ALERT_FIRED, "/schemas/alert.v1.json",
-            EventTypes.ALERT_RESOLVED, "/schemas/alert.v1.json");
+            EventTypes.ALERT_RESOLVED, "/schemas/alert.v1.json",
+            EventTypes.SUMMARY, "/schemas/summary.v1.json");
 
     /** The resource path of {@code type}'s schema. */
     public static String resourceFor(String type) {

@@ -9,9 +9,11 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import io.kedge.contract.data.Alert;
 import io.kedge.contract.data.RejectedReading;
+import io.kedge.contract.data.Summary;
 import io.kedge.contract.data.ValidatedReading;
 import io.kedge.contract.data.Violation;
 import io.kedge.contract.fixtures.Readings;
+import io.kedge.contract.fixtures.Summaries;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,5 +74,30 @@ class SchemaTest {
         RejectedReading empty = new RejectedReading(json(Readings.DHT11_TOO_HOT), List.of());
 
         assertThat(schema(EventTypes.READING_REJECTED).validate(json(empty))).isNotEmpty();
+    }
+
+    @Test
+    void summaryFixturesMatchTheSummarySchema() {
+        assertThat(schema(EventTypes.SUMMARY).validate(json(Summaries.KITCHEN_TEMPERATURE_MINUTE))).isEmpty();
+        assertThat(schema(EventTypes.SUMMARY).validate(json(Summaries.KITCHEN_HUMIDITY_MINUTE))).isEmpty();
+    }
+
+    @Test
+    void summaryOfNoReadingsOrOfAnUnknownMetricDoesNotMatch() {
+        Summary s = Summaries.KITCHEN_TEMPERATURE_MINUTE;
+        Summary empty = new Summary(s.deviceId(), s.location(), s.metric(), s.window(), s.windowStart(), s.windowEnd(),
+                0, s.min(), s.max(), s.mean(), s.last(), s.lastTime());
+        Summary noise = new Summary(s.deviceId(), s.location(), "noise", s.window(), s.windowStart(), s.windowEnd(),
+                s.count(), s.min(), s.max(), s.mean(), s.last(), s.lastTime());
+
+        assertThat(schema(EventTypes.SUMMARY).validate(json(empty))).isNotEmpty();
+        assertThat(schema(EventTypes.SUMMARY).validate(json(noise))).isNotEmpty();
+    }
+
+    @Test
+    void summaryRoundTripsThroughEventData() {
+        byte[] json = EventData.toJson(Summaries.KITCHEN_TEMPERATURE_MINUTE);
+
+        assertThat(EventData.read(json, Summary.class)).isEqualTo(Summaries.KITCHEN_TEMPERATURE_MINUTE);
     }
 }

@@ -23,6 +23,7 @@ final class Pipeline implements AutoCloseable {
     final AppProcess store;
     final AppProcess validate;
     final AppProcess alert;
+    final AppProcess aggregate;
     final AppProcess broker;
     final AppProcess deviceSource;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -38,13 +39,17 @@ final class Pipeline implements AutoCloseable {
             alert = track(AppProcess.start("alert", jar("functions/alert"), Map.of(
                     "KEDGE_ALERT_INFLUX_URL", influx.url(),
                     "K_SINK", "http://127.0.0.1:" + brokerPort + "/kedge/default")));
+            aggregate = track(AppProcess.start("aggregate", jar("functions/aggregate"), Map.of(
+                    "KEDGE_AGGREGATE_INFLUX_URL", influx.url(),
+                    "K_SINK", "http://127.0.0.1:" + brokerPort + "/kedge/default")));
             broker = track(AppProcess.start("broker", jar("eventing/broker"), brokerPort, Map.of(
                     "KEDGE_BROKER_MANIFESTS", Repo.path("eventing/k8s").toString(),
                     "KEDGE_BROKER_SERVICES", Repo.path("eventing/local/services.properties").toString(),
                     "KEDGE_BROKER_DATA", influx.log().getParent().resolve("broker").toString(),
                     "KEDGE_SERVICE_KEDGE_VALIDATE", validate.url(),
                     "KEDGE_SERVICE_KEDGE_STORE", store.url(),
-                    "KEDGE_SERVICE_KEDGE_ALERT", alert.url())));
+                    "KEDGE_SERVICE_KEDGE_ALERT", alert.url(),
+                    "KEDGE_SERVICE_KEDGE_AGGREGATE", aggregate.url())));
             Map<String, String> device = new LinkedHashMap<>(deviceEnvironment);
             device.put("K_SINK", ingress());
             deviceSource = track(AppProcess.start("device-source", jar("device-source"), device));
@@ -71,7 +76,7 @@ final class Pipeline implements AutoCloseable {
     /** Logs of every application, for failure messages. */
     String logs() {
         StringBuilder out = new StringBuilder();
-        for (AppProcess app : new AppProcess[] {store, validate, alert, broker, deviceSource}) {
+        for (AppProcess app : new AppProcess[] {store, validate, alert, aggregate, broker, deviceSource}) {
             if (app != null) {
                 out.append("\n--- ").append(app.log().getFileName()).append(" ---\n").append(app.logTail());
             }

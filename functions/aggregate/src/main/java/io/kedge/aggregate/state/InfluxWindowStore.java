@@ -1,0 +1,275 @@
+package io.kedge.aggregate.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kedge.aggregate.window.WindowSpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The windows in InfluxDB 1.x (the server the stack already runs for readings), through its HTTP
+ * API: the measurements of {@link WindowLines} in a database of their own, under a retention
+ * policy of their own that bounds them. A write is answered by InfluxDB only once it is in its
+ * WAL, and {@link #save} returns only then: what the function announces is stored first.
+ */
+public final class InfluxWindowStore implements WindowStore {
+
+    /**
+     * @param url             base URL, e.g. {@code http://127.0.0.1:8086}
+     * @param database        holds nothing but the windows; created when missing
+     * @param retentionPolicy created when missing (and made the database's default, so that ad-hoc
+     *                        queries find the summaries), its duration set to {@code retention}
+     * @param timeout         bound of one request, connect to last byte
+     */
+    public record Settings(URI url, String database, String retentionPolicy, Duration retention,
+                           Optional<String> username, Optional<String> password, Duration timeout) {
+
+        @Override
+        public String toString() {
+            return url + " database " + database + " retention policy " + retentionPolicy + " (" + retention + ")"
+                    + username.map(u -> " as " + u).orElse("");
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(InfluxWindowStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    // Series per request when reading open windows: keeps one query request small.
+    private static final int STATEMENTS_PER_QUERY = 100;
+
+    private final Settings settings;
+    private final HttpClient http;
+    private final String authorization;
+    private volatile boolean databaseReady;
+
+    public InfluxWindowStore(Settings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout())
+                .build();
+        this.authorization = settings.username()
+                .map(user -> "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + settings.password().orElse("")).getBytes(StandardCharsets.UTF_8)))
+                .orElse(null);
+    }
+
+    @Override
+    public Snapshot load(WindowSpec spec, Instant closedSince) {
+        ensureDatabase();
+        JsonNode answer = query(String.join(";\n",
+                "SELECT * FROM " + from(WindowLines.TICK) + " ORDER BY time DESC LIMIT 1",
+                "SELECT last(\"value\") FROM " + from(WindowLines.SAMPLE) + " GROUP BY \"device\", \"metric\"",
+                "SELECT last(\"window_end\") FROM " + from(WindowLines.SUMMARY) + " GROUP BY \"device\", \"metric\"",
+                "SELECT * FROM " + from(WindowLines.SUMMARY) + " WHERE \"closed_at\" >= " + WindowLines.nanos(closedSince)
+                        + " GROUP BY \"device\", \"metric\""));
+        JsonNode results = answer.path("results");
+        Instant tickWatermark = WindowLines.firstTime(results.path(0));
+        Map<SeriesKey, Instant> lastSamples = WindowLines.times(results.path(1), "time");
+        Map<SeriesKey, Instant> closedThrough = WindowLines.times(results.path(2), "last");
+        List<StoredSummary> recent = WindowLines.summaries(results.path(3));
+        return new Snapshot(tickWatermark, lastSamples, closedThrough,
+                openSamples(spec, tickWatermark, lastSamples, closedThrough), recent);
+    }
+
+    /**
+     * Samples of each series after its last closed window. Windows whose end plus grace lies at or
+     * before the ticks' watermark are closed too (a tick is stored only after what it closed), so
+     * those are skipped as well: a new instance reads about one window per series.
+     */
+    private List<StoredSample> openSamples(WindowSpec spec, Instant tickWatermark, Map<SeriesKey, Instant> lastSamples,
+                                           Map<SeriesKey, Instant> closedThrough) {
+        Instant closedByTicks = tickWatermark == null ? Instant.EPOCH : tickWatermark.minus(spec.size()).minus(spec.grace());
+        List<String> statements = new ArrayList<>();
+        lastSamples.forEach((key, last) -> {
+            Instant from = later(closedThrough.getOrDefault(key, Instant.EPOCH), closedByTicks);
+            if (!last.isBefore(from)) {
+                statements.add("SELECT * FROM " + from(WindowLines.SAMPLE) + " WHERE \"device\" = " + literal(key.device())
+                        + " AND \"metric\" = " + literal(key.metric().label()) + " AND time >= " + WindowLines.nanos(from)
+                        + " GROUP BY \"device\", \"metric\"");
+            }
+        });
+        List<StoredSample> samples = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i += STATEMENTS_PER_QUERY) {
+            JsonNode answer = query(String.join(";\n", statements.subList(i, Math.min(statements.size(), i + STATEMENTS_PER_QUERY))));
+            answer.path("results").forEach(result -> samples.addAll(WindowLines.samples(result)));
+        }
+        return samples;
+    }
+
+    @Override
+    public void save(Changes changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        String lines = WindowLines.encode(changes);
+        HttpResponse<String> response = write(lines);
+        if (response.statusCode() != 204 && response.body().contains("not found")) {
+            // Database or policy dropped behind our back (or never created, when InfluxDB was down at start).
+            databaseReady = false;
+            ensureDatabase();
+            response = write(lines);
+        }
+        if (response.statusCode() == 400 && response.body().contains("points beyond retention policy dropped")) {
+            // Samples or summaries older than the retention: InfluxDB keeps the rest of the batch.
+            // The windows they belong to are gone from storage anyway; the summaries are still announced.
+            LOG.warnf("InfluxDB dropped points older than the retention of %s: %s", settings.retention(), response.body().strip());
+            return;
+        }
+        if (response.statusCode() != 204) {
+            throw new StateUnavailableException("InfluxDB at " + settings.url() + " refused the windows ("
+                    + response.statusCode() + "): " + abbreviate(response.body()));
+        }
+    }
+
+    private HttpResponse<String> write(String lines) {
+        return send(request("/write?db=" + encode(settings.database()) + "&rp=" + encode(settings.retentionPolicy())
+                + "&precision=ns").POST(HttpRequest.BodyPublishers.ofString(lines)), "writing the windows");
+    }
+
+    /**
+     * Creates the database and the retention policy, or sets the policy's duration when it exists
+     * with another; once per instance (again after InfluxDB reported either missing).
+     */
+    void ensureDatabase() {
+        if (databaseReady) {
+            return;
+        }
+        String database = identifier(settings.database());
+        String policy = identifier(settings.retentionPolicy());
+        String duration = settings.retention().toSeconds() + "s";
+        execute("CREATE DATABASE " + database);
+        JsonNode created = post("CREATE RETENTION POLICY " + policy + " ON " + database + " DURATION " + duration
+                + " REPLICATION 1 DEFAULT");
+        String error = created.path("results").path(0).path("error").asText("");
+        if (error.contains("already exists")) {
+            execute("ALTER RETENTION POLICY " + policy + " ON " + database + " DURATION " + duration + " DEFAULT");
+        } else if (!error.isEmpty()) {
+            throw new StateUnavailableException("InfluxDB at " + settings.url() + " refused retention policy "
+                    + settings.retentionPolicy() + ": " + error);
+        }
+        databaseReady = true;
+    }
+
+    private void execute(String statement) {
+        JsonNode answer = post(statement);
+        checkErrors(answer, statement);
+    }
+
+    /** A statement that changes something; its errors are left to the caller. */
+    private JsonNode post(String statement) {
+        HttpResponse<String> response = send(request("/query")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("q=" + encode(statement))), statement);
+        return parse(response, statement);
+    }
+
+    /** One or more SELECTs (separated by ';'), times in epoch nanoseconds. */
+    private JsonNode query(String statements) {
+        HttpResponse<String> response = send(request("/query")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("db=" + encode(settings.database()) + "&epoch=ns&q="
+                        + encode(statements))), "reading the windows");
+        JsonNode answer = parse(response, statements);
+        checkErrors(answer, statements);
+        return answer;
+    }
+
+    private JsonNode parse(HttpResponse<String> response, String statement) {
+        if (response.statusCode() != 200) {
+            throw new StateUnavailableException("InfluxDB at " + settings.url() + " answered " + response.statusCode()
+                    + " to " + abbreviate(statement) + ": " + abbreviate(response.body()));
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new StateUnavailableException("InfluxDB at " + settings.url() + " answered " + abbreviate(statement)
+                    + " with something that is not JSON: " + abbreviate(response.body()), e);
+        }
+    }
+
+    private void checkErrors(JsonNode answer, String statement) {
+        if (answer.has("error")) {
+            throw new StateUnavailableException("InfluxDB at " + settings.url() + " refused " + abbreviate(statement) + ": "
+                    + answer.get("error").asText());
+        }
+        for (JsonNode result : answer.path("results")) {
+            if (result.has("error")) {
+                if (result.get("error").asText().contains("not found")) {
+                    databaseReady = false;
+                }
+                throw new StateUnavailableException("InfluxDB at " + settings.url() + " refused " + abbreviate(statement)
+                        + ": " + result.get("error").asText());
+            }
+        }
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(settings.url().toString()) + pathAndQuery))
+                .timeout(settings.timeout());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String what) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new StateUnavailableException("InfluxDB at " + settings.url() + " unreachable while " + abbreviate(what)
+                    + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateUnavailableException("interrupted while " + abbreviate(what), e);
+        }
+    }
+
+    /** {@code "database"."policy"."measurement"}. */
+    private String from(String measurement) {
+        return identifier(settings.database()) + "." + identifier(settings.retentionPolicy()) + "." + identifier(measurement);
+    }
+
+    private static String identifier(String name) {
+        return '"' + name.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** An InfluxQL string literal. */
+    static String literal(String text) {
+        return '\'' + text.replace("\\", "\\\\").replace("'", "\\'") + '\'';
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviate(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        return trimmed.length() <= 300 ? trimmed : trimmed.substring(0, 300) + "...";
+    }
+
+    @Override
+    public String toString() {
+        return "InfluxDB " + settings;
+    }
+}
