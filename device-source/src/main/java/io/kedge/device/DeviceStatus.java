@@ -8,14 +8,16 @@ import io.kedge.device.forward.ForwardingStats;
  * @param read         samples taken
  * @param readFailures reads that produced no sample
  * @param sent         readings the sink accepted
- * @param dropped      readings given up (refused as bad events, or pushed out of a full buffer)
- * @param queued       readings waiting for delivery
+ * @param dropped      readings pushed out of a full buffer (since the buffer was created)
+ * @param refused      readings the sink refused as bad events
+ * @param buffered     readings on disk waiting for delivery
  * @param sinkUp       whether the last delivery attempt reached the sink
  */
-public record DeviceStatus(long read, long readFailures, long sent, long dropped, int queued, boolean sinkUp) {
+public record DeviceStatus(long read, long readFailures, long sent, long dropped, long refused, long buffered,
+                           boolean sinkUp) {
 
     public static DeviceStatus of(SensorPoller.PollStats poll, ForwardingStats forwarding) {
         return new DeviceStatus(poll.read(), poll.readFailures(), forwarding.sent(), forwarding.dropped(),
-                forwarding.queued(), forwarding.sinkUp());
+                forwarding.refused(), forwarding.buffered(), forwarding.sinkUp());
     }
 }

@@ -6,17 +6,18 @@ package io.kedge.device;
  */
 public final class ProgressReport {
 
-    private DeviceStatus previous = new DeviceStatus(0, 0, 0, 0, 0, true);
+    private DeviceStatus previous = new DeviceStatus(0, 0, 0, 0, 0, 0, true);
 
     /** The line for {@code now}; remembers {@code now} as the base of the next line. */
     public synchronized String line(DeviceStatus now) {
         DeviceStatus before = previous;
         previous = now;
-        return String.format("read %d (+%d), sent %d (+%d), read failures %d (+%d), queued %d, dropped %d%s",
+        return String.format("read %d (+%d), sent %d (+%d), read failures %d (+%d), buffered %d, dropped %d%s%s",
                 now.read(), now.read() - before.read(),
                 now.sent(), now.sent() - before.sent(),
                 now.readFailures(), now.readFailures() - before.readFailures(),
-                now.queued(), now.dropped(),
+                now.buffered(), now.dropped(),
+                now.refused() == 0 ? "" : ", refused " + now.refused(),
                 now.sinkUp() ? "" : ", sink down");
     }
 }

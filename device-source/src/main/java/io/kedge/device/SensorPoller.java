@@ -1,17 +1,26 @@
 package io.kedge.device;
 
+import io.kedge.contract.ReadingEvents;
 import io.kedge.device.forward.Forwarder;
 import io.kedge.device.sensor.Sensor;
+import io.kedge.device.sensor.SensorFault;
 import io.kedge.device.sensor.SensorResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * One tick of the device: read the sensor, hand a sample to the forwarder, count a failure.
- * Single failures are normal for a DHT11 and only counted; a run of them is logged once.
+ * One tick of the device: read the sensor, hand a sample to the forwarder as an
+ * {@code io.kedge.reading.v1} event, count a failure by kind.
+ *
+ * <p>Every read that ends without a sample gives one {@code event=sensor_error} line (INFO, with
+ * the error code of {@link SensorFault#code()} and the attempts it took): the line a log shipper
+ * turns into the {@code sensor_error} series. A run of failures is also reported once as a WARN,
+ * and its end as an INFO.
  */
 public final class SensorPoller {
 
@@ -27,14 +36,19 @@ public final class SensorPoller {
     private final Clock clock;
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong readFailures = new AtomicLong();
+    private final Map<SensorFault, AtomicLong> faults = new EnumMap<>(SensorFault.class);
     private volatile Instant lastPoll;
     private int failuresInARow;
+    private boolean bufferFailing;
 
     public SensorPoller(Sensor sensor, DeviceIdentity identity, Forwarder forwarder, Clock clock) {
         this.sensor = sensor;
         this.identity = identity;
         this.forwarder = forwarder;
         this.clock = clock;
+        for (SensorFault fault : SensorFault.values()) {
+            faults.put(fault, new AtomicLong());
+        }
     }
 
     /** Reads once. Never throws: a periodic executor would silently stop calling it. */
@@ -42,25 +56,45 @@ public final class SensorPoller {
         lastPoll = clock.instant();
         try {
             SensorResult result = sensor.read();
+            result.faults().forEach(fault -> faults.get(fault).incrementAndGet());
             if (result instanceof SensorResult.Sample sample) {
                 read.incrementAndGet();
                 readSucceeded();
-                forwarder.offer(identity.toReading(sensor.model(), sample.measurement()));
+                offer(sample);
             } else if (result instanceof SensorResult.Failure failure) {
-                readFailed(failure.fault() + ": " + failure.detail());
+                readFailed(failure.fault(), failure.faults().size(), failure.detail());
             }
         } catch (RuntimeException e) {
-            readFailed(e.toString());
+            faults.get(SensorFault.OTHER).incrementAndGet();
+            readFailed(SensorFault.OTHER, 1, e.toString());
             LOG.debug("Sensor read threw", e);
         }
     }
 
     public PollStats stats() {
-        return new PollStats(read.get(), readFailures.get(), lastPoll);
+        Map<SensorFault, Long> counts = new EnumMap<>(SensorFault.class);
+        faults.forEach((fault, count) -> counts.put(fault, count.get()));
+        return new PollStats(read.get(), readFailures.get(), lastPoll, counts);
     }
 
     public String sensorModel() {
         return sensor.model();
+    }
+
+    private void offer(SensorResult.Sample sample) {
+        forwarder.offer(ReadingEvents.of(identity.toReading(sensor.model(), sample.measurement())))
+                .whenComplete((kept, error) -> bufferResult(error));
+    }
+
+    private synchronized void bufferResult(Throwable error) {
+        // The forwarder logs the failure itself and counts it; this only says what it means for the sensor.
+        if (error != null && !bufferFailing) {
+            bufferFailing = true;
+            LOG.errorf("Readings of %s are being lost: the buffer does not take them (%s)", sensor.model(), error.getMessage());
+        } else if (error == null && bufferFailing) {
+            bufferFailing = false;
+            LOG.infof("The buffer takes readings of %s again", sensor.model());
+        }
     }
 
     private void readSucceeded() {
@@ -70,22 +104,31 @@ public final class SensorPoller {
         failuresInARow = 0;
     }
 
-    private void readFailed(String reason) {
+    private void readFailed(SensorFault fault, int attempts, String detail) {
         readFailures.incrementAndGet();
         failuresInARow++;
+        LOG.infof("event=sensor_error device=%s sensor=%s error=%s attempts=%d detail=\"%s\"", identity.deviceId(),
+                sensor.model(), fault.code(), attempts, detail);
         if (failuresInARow == FAILING_AFTER) {
-            LOG.warnf("Sensor %s failed %d reads in a row (last: %s)", sensor.model(), FAILING_AFTER, reason);
-        } else {
-            LOG.debugf("Sensor %s read failed: %s", sensor.model(), reason);
+            LOG.warnf("Sensor %s failed %d reads in a row (last: %s %s)", sensor.model(), FAILING_AFTER, fault.code(), detail);
         }
     }
 
     /**
      * @param read         samples taken
-     * @param readFailures reads that produced no sample
+     * @param readFailures reads that produced no sample (after their retries)
      * @param lastPoll     when the sensor was last polled, {@code null} before the first poll
+     * @param faults       failed attempts by kind, retried ones included
      */
-    public record PollStats(long read, long readFailures, Instant lastPoll) {
+    public record PollStats(long read, long readFailures, Instant lastPoll, Map<SensorFault, Long> faults) {
+
+        public PollStats {
+            faults = Map.copyOf(faults);
+        }
+
+        public PollStats(long read, long readFailures, Instant lastPoll) {
+            this(read, readFailures, lastPoll, Map.of());
+        }
 
         /** Whether the poll loop has missed about three ticks (but never less than 10 s). */
         public boolean stalled(Instant now, Duration interval) {

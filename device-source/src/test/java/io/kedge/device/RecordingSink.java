@@ -77,6 +77,11 @@ public final class RecordingSink implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** {@code ce-id}s of the requests answered 2xx, in arrival order, without decoding the events (binary mode). */
+    public synchronized List<String> acceptedIds() {
+        return requests.stream().filter(Request::accepted).map(r -> r.message().header("ce-id")).toList();
+    }
+
     /** Events of the requests answered 2xx, in arrival order. */
     public synchronized List<CloudEvent> acceptedEvents() {
         return requests.stream().filter(Request::accepted).map(Request::event).toList();

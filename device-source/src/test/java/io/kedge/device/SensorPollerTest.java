@@ -2,9 +2,8 @@ package io.kedge.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kedge.contract.EventTypes;
 import io.kedge.contract.data.Reading;
-import io.kedge.device.forward.Forwarder;
-import io.kedge.device.forward.ForwardingStats;
 import io.kedge.device.sensor.Measurement;
 import io.kedge.device.sensor.Sensor;
 import io.kedge.device.sensor.SensorFault;
@@ -24,25 +23,6 @@ class SensorPollerTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
     private static final DeviceIdentity IDENTITY = new DeviceIdentity("pi-test", "lab");
-
-    /** Collects what the poller offers, in order. */
-    private static final class CollectingForwarder implements Forwarder {
-        final List<Reading> offered = new ArrayList<>();
-
-        @Override
-        public void offer(Reading reading) {
-            offered.add(reading);
-        }
-
-        @Override
-        public ForwardingStats stats() {
-            return new ForwardingStats(0, 0, offered.size(), true);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     /** Answers the scripted results in order. */
     private record ScriptedSensor(Deque<Supplier<SensorResult>> script) implements Sensor {
@@ -81,13 +61,16 @@ class SensorPollerTest {
         poller.poll();
         poller.poll();
 
-        assertThat(forwarder.offered).extracting(Reading::temperature).containsExactly(20.1, 20.2);
-        assertThat(forwarder.offered).allSatisfy(r -> {
+        assertThat(forwarder.readings()).extracting(Reading::temperature).containsExactly(20.1, 20.2);
+        assertThat(forwarder.readings()).allSatisfy(r -> {
             assertThat(r.deviceId()).isEqualTo("pi-test");
             assertThat(r.location()).isEqualTo("lab");
             assertThat(r.sensor()).isEqualTo("dht11");
         });
-        assertThat(poller.stats()).isEqualTo(new SensorPoller.PollStats(2, 1, T0));
+        assertThat(poller.stats().read()).isEqualTo(2);
+        assertThat(poller.stats().readFailures()).isEqualTo(1);
+        assertThat(poller.stats().lastPoll()).isEqualTo(T0);
+        assertThat(forwarder.events()).allSatisfy(event -> assertThat(event.getType()).isEqualTo(EventTypes.READING));
     }
 
     @Test
@@ -105,7 +88,44 @@ class SensorPollerTest {
         poller.poll();
 
         assertThat(poller.stats().readFailures()).isEqualTo(1);
-        assertThat(forwarder.offered).hasSize(1);
+        assertThat(forwarder.readings()).hasSize(1);
+        assertThat(poller.stats().faults()).containsEntry(SensorFault.OTHER, 1L);
+    }
+
+    @Test
+    void failedAttemptsAreCountedByKindRetriedOnesIncluded() {
+        CollectingForwarder forwarder = new CollectingForwarder();
+        Deque<Supplier<SensorResult>> script = new ArrayDeque<>(List.of(
+                () -> new SensorResult.Sample(new Measurement(20, 45, null, T0),
+                        List.of(SensorFault.IO_ERROR, SensorFault.TRY_AGAIN)),
+                () -> new SensorResult.Failure(SensorFault.TIMEOUT, "Connection timed out",
+                        List.of(SensorFault.IO_ERROR, SensorFault.TIMEOUT, SensorFault.TIMEOUT))));
+        SensorPoller poller = new SensorPoller(new ScriptedSensor(script), IDENTITY, forwarder,
+                Clock.fixed(T0, ZoneOffset.UTC));
+
+        poller.poll();
+        poller.poll();
+
+        assertThat(poller.stats().read()).isEqualTo(1);
+        assertThat(poller.stats().readFailures()).as("reads, not attempts").isEqualTo(1);
+        assertThat(poller.stats().faults())
+                .containsEntry(SensorFault.IO_ERROR, 2L)
+                .containsEntry(SensorFault.TIMEOUT, 2L)
+                .containsEntry(SensorFault.TRY_AGAIN, 1L)
+                .containsEntry(SensorFault.NOT_FOUND, 0L);
+    }
+
+    @Test
+    void aBufferThatFailsDoesNotStopPolling() {
+        CollectingForwarder forwarder = new CollectingForwarder().failWith(new IllegalStateException("disk full"));
+        Deque<Supplier<SensorResult>> script = new ArrayDeque<>(List.of(sample(20.1), sample(20.2)));
+        SensorPoller poller = new SensorPoller(new ScriptedSensor(script), IDENTITY, forwarder,
+                Clock.fixed(T0, ZoneOffset.UTC));
+
+        poller.poll();
+        poller.poll();
+
+        assertThat(poller.stats().read()).isEqualTo(2);
     }
 
     @Test

@@ -5,8 +5,8 @@ import io.kedge.device.DeviceStatus;
 import io.kedge.device.Intervals;
 import io.kedge.device.ProgressReport;
 import io.kedge.device.SensorPoller;
-import io.kedge.device.forward.Forwarder;
-import io.kedge.device.send.ReadingSender;
+import io.kedge.device.forward.StoreAndForward;
+import io.kedge.device.sensor.IioDht;
 import io.kedge.device.sensor.Sensor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -28,20 +28,18 @@ public class DeviceRunner {
     private final DeviceIdentity identity;
     private final Sensor sensor;
     private final SensorPoller poller;
-    private final Forwarder forwarder;
-    private final ReadingSender sender;
+    private final StoreAndForward forwarder;
     private final ProgressReport report = new ProgressReport();
     private final Duration interval;
     private ScheduledExecutorService ticks;
 
     DeviceRunner(DeviceConfig config, DeviceIdentity identity, Sensor sensor, SensorPoller poller,
-                 Forwarder forwarder, ReadingSender sender) {
+                 StoreAndForward forwarder) {
         this.config = config;
         this.identity = identity;
         this.sensor = sensor;
         this.poller = poller;
         this.forwarder = forwarder;
-        this.sender = sender;
         this.interval = Intervals.atLeast(config.interval(), config.minIntervalOverride().orElse(sensor.minimumPeriod()));
     }
 
@@ -53,14 +51,22 @@ public class DeviceRunner {
         config.minIntervalOverride().ifPresent(floor -> LOG.warnf(
                 "kedge.device.min-interval-override=%s is set: a test-only setting, never for real hardware",
                 Intervals.text(floor)));
-        LOG.infof("Device %s at %s: reading %s every %s, sending to %s", identity.deviceId(), identity.location(),
-                sensor.model(), Intervals.text(interval), sender.target());
         ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kedge-poll");
             thread.setDaemon(true);
             return thread;
         });
-        ticks.scheduleAtFixedRate(poller::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        if (polls()) {
+            LOG.infof("Device %s at %s: reading %s%s every %s, sending to %s through %s", identity.deviceId(),
+                    identity.location(), sensor.model(), sensor instanceof IioDht iio ? " (" + iio.describe() + ")" : "",
+                    Intervals.text(interval), forwarder.target(), forwarder.buffer().file());
+            // Fixed delay, not rate: a late tick (a slow start, a long GC) must not be caught up with
+            // reads in a burst, which a DHT answers with stale data, and which would repeat a sample time.
+            ticks.scheduleWithFixedDelay(poller::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            LOG.infof("Device %s at %s: no sensor (kedge.device.sensor=none); forwarding to %s through %s",
+                    identity.deviceId(), identity.location(), forwarder.target(), forwarder.buffer().file());
+        }
         long logEvery = config.logInterval().toMillis();
         ticks.scheduleAtFixedRate(() -> LOG.info(report.line(status())), logEvery, logEvery, TimeUnit.MILLISECONDS);
     }
@@ -74,6 +80,11 @@ public class DeviceRunner {
 
     public DeviceStatus status() {
         return DeviceStatus.of(poller.stats(), forwarder.stats());
+    }
+
+    /** Whether a sensor is polled at all. */
+    public boolean polls() {
+        return config.sensor() != SensorKind.NONE;
     }
 
     /** The poll interval in force, after the sensor's minimum was applied. */

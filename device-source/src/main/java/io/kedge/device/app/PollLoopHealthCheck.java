@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Alive while the poll loop keeps ticking. A sink that is down does not make the device unhealthy:
- * restarting it would only lose the readings it holds.
+ * restarting it would not bring the sink back, and the readings wait on disk meanwhile.
  */
 @Liveness
 @Singleton
@@ -31,10 +31,10 @@ public class PollLoopHealthCheck implements HealthCheck {
         SensorPoller.PollStats stats = poller.stats();
         DeviceStatus status = runner.status();
         return HealthCheckResponse.named("poll-loop")
-                .status(!stats.stalled(clock.instant(), runner.interval()))
+                .status(!runner.polls() || !stats.stalled(clock.instant(), runner.interval()))
                 .withData("lastPoll", String.valueOf(stats.lastPoll()))
                 .withData("sinkUp", status.sinkUp())
-                .withData("queued", status.queued())
+                .withData("buffered", status.buffered())
                 .build();
     }
 }

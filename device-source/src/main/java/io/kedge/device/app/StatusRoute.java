@@ -2,7 +2,10 @@ package io.kedge.device.app;
 
 import io.kedge.device.DeviceIdentity;
 import io.kedge.device.DeviceStatus;
-import io.kedge.device.send.ReadingSender;
+import io.kedge.device.SensorPoller;
+import io.kedge.device.forward.ForwardingStats;
+import io.kedge.device.forward.StoreAndForward;
+import io.kedge.device.mqtt.MqttBridge;
 import io.kedge.device.sensor.Sensor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -16,33 +19,58 @@ public class StatusRoute {
     private final DeviceRunner runner;
     private final DeviceIdentity identity;
     private final Sensor sensor;
-    private final ReadingSender sender;
+    private final SensorPoller poller;
+    private final StoreAndForward forwarder;
+    private final MqttBridge mqtt;
+    private final DeviceConfig config;
 
-    StatusRoute(DeviceRunner runner, DeviceIdentity identity, Sensor sensor, ReadingSender sender) {
+    StatusRoute(DeviceRunner runner, DeviceIdentity identity, Sensor sensor, SensorPoller poller,
+                StoreAndForward forwarder, MqttBridge mqtt, DeviceConfig config) {
         this.runner = runner;
         this.identity = identity;
         this.sensor = sensor;
-        this.sender = sender;
+        this.poller = poller;
+        this.forwarder = forwarder;
+        this.mqtt = mqtt;
+        this.config = config;
     }
 
     void register(@Observes Router router) {
         router.get("/status").handler(context -> context.response()
                 .putHeader("content-type", "application/json")
-                .end(json(runner.status()).encode()));
+                .end(json().encode()));
     }
 
-    JsonObject json(DeviceStatus status) {
-        return new JsonObject()
+    JsonObject json() {
+        DeviceStatus status = runner.status();
+        ForwardingStats forwarding = forwarder.stats();
+        JsonObject sensorErrors = new JsonObject();
+        poller.stats().faults().forEach((fault, count) -> sensorErrors.put(fault.code(), count));
+        JsonObject json = new JsonObject()
                 .put("deviceId", identity.deviceId())
                 .put("location", identity.location())
-                .put("sensor", sensor.model())
-                .put("sink", sender.target())
+                .put("sensor", runner.polls() ? sensor.model() : "none")
+                .put("sink", forwarder.target())
                 .put("intervalMillis", runner.interval().toMillis())
                 .put("read", status.read())
                 .put("readFailures", status.readFailures())
+                .put("sensorErrors", sensorErrors)
                 .put("sent", status.sent())
-                .put("queued", status.queued())
+                .put("buffered", status.buffered())
+                .put("bufferedBytes", forwarding.bufferedBytes())
                 .put("dropped", status.dropped())
-                .put("sinkUp", status.sinkUp());
+                .put("refused", status.refused())
+                .put("storeFailed", forwarding.storeFailed())
+                .put("sinkUp", status.sinkUp())
+                .put("buffer", forwarder.buffer().file().toString());
+        if (config.mqtt().enabled()) {
+            MqttBridge.Stats stats = mqtt.stats();
+            json.put("mqtt", new JsonObject()
+                    .put("topic", config.mqtt().topic())
+                    .put("accepted", stats.accepted())
+                    .put("rejected", stats.rejected())
+                    .put("notKept", stats.notKept()));
+        }
+        return json;
     }
 }

@@ -1,12 +1,17 @@
 package io.kedge.device.forward;
 
 /**
- * Counters of a {@link Forwarder} since it started.
+ * Counters of a {@link Forwarder}: those about the buffer (buffered, bytes, dropped) hold since
+ * the buffer was created, across restarts; the others since the process started.
  *
- * @param sent    readings the sink accepted
- * @param dropped readings given up: refused by the sink as bad events, or pushed out of a full buffer
- * @param queued  readings waiting for delivery now
- * @param sinkUp  whether the last attempt reached the sink (true before the first attempt)
+ * @param buffered      events on disk waiting for delivery
+ * @param bufferedBytes their encoded size
+ * @param sent          events the sink accepted (2xx)
+ * @param dropped       events pushed out of a full buffer, oldest first
+ * @param refused       events the sink refused as bad (400, 413, 415, 422): resending cannot help
+ * @param storeFailed   events that could not be written to disk at all
+ * @param sinkUp        whether the last attempt reached the sink (true before the first attempt)
  */
-public record ForwardingStats(long sent, long dropped, int queued, boolean sinkUp) {
+public record ForwardingStats(long buffered, long bufferedBytes, long sent, long dropped, long refused,
+                              long storeFailed, boolean sinkUp) {
 }

@@ -19,8 +19,11 @@ import java.util.Random;
  *   <li>Resolution: temperature in tenths, humidity in whole percent, as newer DHT11 revisions send
  *       them (frames like {@code 42 0 31 3}, decoded as tenths by the Raspberry Pi kernel since
  *       late 2024); classic parts would send whole degrees.</li>
- *   <li>Faults, at {@code faultRate}: {@link SensorFault#IO_ERROR} (the kernel's {@code EIO}) four
- *       times in five, otherwise {@link SensorFault#TIMEOUT}.</li>
+ *   <li>Faults, at {@code faultRate}: {@link SensorFault#IO_ERROR} (the kernel's {@code EIO}) three
+ *       times in four, {@link SensorFault#TIMEOUT} mostly otherwise, now and then
+ *       {@link SensorFault#TRY_AGAIN}: the mix the IIO driver reports.</li>
+ *   <li>Outages, starting at {@code outageRate} per read: 5 to 30 reads in a row time out, as a
+ *       loose wire or a sensor that lost power does; they drive the "failed N reads in a row" path.</li>
  *   <li>Spikes, at {@code spikeRate} among the samples: bit 7 of the integer byte of temperature or
  *       humidity set (+128), as a noisy line can produce in a frame whose checksum still matches.
  *       The value is implausible for any DHT (≥ 128 °C or ≥ 148 %RH) and validate must reject it;
@@ -39,10 +42,15 @@ public final class SimulatedDht11 implements Sensor {
     private static final LocalTime WARMEST = LocalTime.of(15, 0);
     private static final double SECONDS_PER_DAY = 86_400;
 
+    static final int MIN_OUTAGE = 5;
+    static final int MAX_OUTAGE = 30;
+
     private final Random random;
     private final double faultRate;
     private final double spikeRate;
+    private final double outageRate;
     private final Clock clock;
+    private int outageLeft;
 
     /**
      * @param seed      seeds every random draw
@@ -51,9 +59,17 @@ public final class SimulatedDht11 implements Sensor {
      * @param clock     sample times, and the time of day that drives the curve (in the clock's zone)
      */
     public SimulatedDht11(long seed, double faultRate, double spikeRate, Clock clock) {
+        this(seed, faultRate, spikeRate, 0, clock);
+    }
+
+    /**
+     * @param outageRate probability in [0, 1] that a read starts an outage of 5 to 30 timed-out reads
+     */
+    public SimulatedDht11(long seed, double faultRate, double spikeRate, double outageRate, Clock clock) {
         this.random = new Random(seed);
         this.faultRate = probability("faultRate", faultRate);
         this.spikeRate = probability("spikeRate", spikeRate);
+        this.outageRate = probability("outageRate", outageRate);
         this.clock = clock;
     }
 
@@ -78,12 +94,24 @@ public final class SimulatedDht11 implements Sensor {
         boolean spikeHumidity = random.nextBoolean();
         double celsiusNoise = random.nextGaussian();
         double humidityNoise = random.nextGaussian();
+        double outageRoll = random.nextDouble();
+        int outageLength = MIN_OUTAGE + random.nextInt(MAX_OUTAGE - MIN_OUTAGE + 1);
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (outageLeft == 0 && outageRoll < outageRate) {
+            outageLeft = outageLength;
+        }
+        if (outageLeft > 0) {
+            outageLeft--;
+            return new SensorResult.Failure(SensorFault.TIMEOUT, "Connection timed out (simulated outage: no response)");
+        }
         if (faultRoll < faultRate) {
-            return faultKindRoll < 0.8
-                    ? new SensorResult.Failure(SensorFault.IO_ERROR, "Input/output error (simulated checksum mismatch)")
-                    : new SensorResult.Failure(SensorFault.TIMEOUT, "Connection timed out (simulated missing response)");
+            if (faultKindRoll < 0.75) {
+                return new SensorResult.Failure(SensorFault.IO_ERROR, "Input/output error (simulated checksum mismatch)");
+            }
+            return faultKindRoll < 0.95
+                    ? new SensorResult.Failure(SensorFault.TIMEOUT, "Connection timed out (simulated missing response)")
+                    : new SensorResult.Failure(SensorFault.TRY_AGAIN, "Resource temporarily unavailable (simulated)");
         }
         double phase = dailyPhase(now);
         double celsius = clamp(MEAN_CELSIUS + CELSIUS_SWING * phase + CELSIUS_NOISE * celsiusNoise,

@@ -2,8 +2,11 @@ package io.kedge.device.app;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.cloudevents.CloudEvent;
 import io.kedge.contract.EventData;
@@ -61,8 +64,37 @@ class DeviceSourceTest {
                 .body("read", greaterThanOrEqualTo(3))
                 .body("sent", greaterThanOrEqualTo(3))
                 .body("readFailures", greaterThanOrEqualTo(0))
-                .body("queued", greaterThanOrEqualTo(0))
-                .body("sinkUp", equalTo(true));
+                .body("buffered", greaterThanOrEqualTo(0))
+                .body("dropped", equalTo(0))
+                .body("sensorErrors.EIO", greaterThanOrEqualTo(0))
+                .body("buffer", containsString("forward.mv.db"))
+                .body("sinkUp", equalTo(true))
+                .body("mqtt", nullValue());
+    }
+
+    @Test
+    void metricsCountWhatWasSentAndBuffered() {
+        awaitEvents(3);
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics)
+                .contains("kedge_device_buffered ")
+                .contains("kedge_device_dropped_total{reason=\"overflow\"} 0.0")
+                .contains("kedge_device_sensor_errors_total{error=\"EIO\"}")
+                .containsPattern("kedge_device_sent_total [1-9]");
+    }
+
+    @Test
+    void readinessIncludesTheBuffer() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'buffer' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void withNoPinsMappedTheActuatorTakesAlertsAndSwitchesNothing() {
+        given().when().get("/actuator").then().statusCode(200).body("outputs", hasSize(0));
     }
 
     @Test

@@ -97,16 +97,39 @@ class SimulatedDht11Test {
     }
 
     @Test
-    void faultsAreAboutAsFrequentAsConfiguredAndMostlyEio() {
-        List<SensorFault> faults = reads(sensor(9, 0.1, 0), 10_000).stream()
+    void faultsAreAboutAsFrequentAsConfiguredAndMixedAsTheKernelDriversAre() {
+        List<SensorFault> faults = reads(sensor(9, 0.1, 0), 20_000).stream()
                 .filter(SensorResult.Failure.class::isInstance)
                 .map(r -> ((SensorResult.Failure) r).fault())
                 .toList();
 
-        assertThat(faults).hasSizeBetween(900, 1_100);
-        long eio = faults.stream().filter(f -> f == SensorFault.IO_ERROR).count();
-        assertThat((double) eio / faults.size()).isBetween(0.75, 0.85);
-        assertThat(faults).containsOnly(SensorFault.IO_ERROR, SensorFault.TIMEOUT);
+        assertThat(faults).hasSizeBetween(1_800, 2_200);
+        assertThat(share(faults, SensorFault.IO_ERROR)).isBetween(0.70, 0.80);
+        assertThat(share(faults, SensorFault.TIMEOUT)).isBetween(0.15, 0.25);
+        assertThat(share(faults, SensorFault.TRY_AGAIN)).isBetween(0.02, 0.08);
+    }
+
+    @Test
+    void outagesAreRunsOfFiveToThirtyTimeouts() {
+        SimulatedDht11 sensor = new SimulatedDht11(4, 0, 0, 0.002, new SteppingClock(MIDNIGHT, Duration.ofSeconds(2)));
+        List<Integer> runs = new java.util.ArrayList<>();
+        int run = 0;
+        for (SensorResult result : reads(sensor, 50_000)) {
+            if (result instanceof SensorResult.Failure failure) {
+                assertThat(failure.fault()).isEqualTo(SensorFault.TIMEOUT);
+                run++;
+            } else if (run > 0) {
+                runs.add(run);
+                run = 0;
+            }
+        }
+
+        assertThat(runs).hasSizeBetween(40, 150).allSatisfy(length -> assertThat(length).isBetween(5, 60));
+        assertThat(runs).anyMatch(length -> length <= 10).anyMatch(length -> length >= 20);
+    }
+
+    private static double share(List<SensorFault> faults, SensorFault kind) {
+        return (double) faults.stream().filter(f -> f == kind).count() / faults.size();
     }
 
     @Test

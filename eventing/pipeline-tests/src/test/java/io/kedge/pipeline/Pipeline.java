@@ -36,6 +36,8 @@ final class Pipeline implements AutoCloseable {
             validate = track(AppProcess.start("validate", jar("functions/validate"), Map.of()));
             // alert posts extra announcements back to the broker, so the broker's port is chosen first
             int brokerPort = FreePorts.next();
+            // the broker delivers alerts to the device source's actuator, which starts after it
+            int devicePort = FreePorts.next();
             alert = track(AppProcess.start("alert", jar("functions/alert"), Map.of(
                     "KEDGE_ALERT_INFLUX_URL", influx.url(),
                     "K_SINK", "http://127.0.0.1:" + brokerPort + "/kedge/default")));
@@ -49,10 +51,12 @@ final class Pipeline implements AutoCloseable {
                     "KEDGE_SERVICE_KEDGE_VALIDATE", validate.url(),
                     "KEDGE_SERVICE_KEDGE_STORE", store.url(),
                     "KEDGE_SERVICE_KEDGE_ALERT", alert.url(),
-                    "KEDGE_SERVICE_KEDGE_AGGREGATE", aggregate.url())));
+                    "KEDGE_SERVICE_KEDGE_AGGREGATE", aggregate.url(),
+                    "KEDGE_SERVICE_KEDGE_DEVICE_SOURCE", "http://127.0.0.1:" + devicePort)));
             Map<String, String> device = new LinkedHashMap<>(deviceEnvironment);
             device.put("K_SINK", ingress());
-            deviceSource = track(AppProcess.start("device-source", jar("device-source"), device));
+            device.put("KEDGE_DEVICE_BUFFER_DIR", influx.log().getParent().resolve("device-source").toString());
+            deviceSource = track(AppProcess.start("device-source", jar("device-source"), devicePort, device));
         } catch (RuntimeException e) {
             close();
             throw e;

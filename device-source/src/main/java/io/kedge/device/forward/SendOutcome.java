@@ -1,4 +1,4 @@
-package io.kedge.device.send;
+package io.kedge.device.forward;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,10 +1,8 @@
-package io.kedge.device.send;
+package io.kedge.device.forward;
 
 import io.cloudevents.CloudEvent;
-import io.kedge.contract.ReadingEvents;
 import io.kedge.contract.codec.CloudEventHttp;
 import io.kedge.contract.codec.HttpMessage;
-import io.kedge.contract.data.Reading;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,15 +13,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Posts each reading as a binary-mode CloudEvent to the sink ({@code K_SINK}).
+ * Posts each event in binary mode to the sink ({@code K_SINK}), with the SinkBinding's
+ * {@code K_CE_OVERRIDES} extensions added at send time, so that buffered events carry the
+ * overrides of the process that sends them, as a Knative source's would.
  *
  * <p>Which failures are worth retrying: a refusal of the event itself (400, 413, 415, 422) cannot
- * succeed on a resend and would block every later reading queued behind it, so it is
+ * succeed on a resend and would block every later event queued behind it, so it is
  * {@link SendOutcome.Result#REJECTED}. Everything else that is not 2xx (no connection, timeouts,
  * 404 while a broker is being created, 401/403 until credentials are fixed, 429, 5xx) says
  * something about the sink, not the event, and is {@link SendOutcome.Result#RETRY}.
  */
-public final class HttpReadingSender implements ReadingSender {
+public final class HttpEventSender implements EventSender {
 
     private static final Set<Integer> EVENT_REFUSED = Set.of(400, 413, 415, 422);
 
@@ -37,7 +37,7 @@ public final class HttpReadingSender implements ReadingSender {
      * @param overrides extensions added to every event
      * @param timeout   per request, connect included
      */
-    public HttpReadingSender(URI sink, CeOverrides overrides, Duration timeout) {
+    public HttpEventSender(URI sink, CeOverrides overrides, Duration timeout) {
         if (sink == null || !sink.isAbsolute() || !(sink.getScheme().equals("http") || sink.getScheme().equals("https"))) {
             throw new IllegalArgumentException("sink must be an absolute http(s) URL, got \"" + sink + "\"");
         }
@@ -53,16 +53,10 @@ public final class HttpReadingSender implements ReadingSender {
     }
 
     @Override
-    public SendOutcome send(Reading reading) {
-        CloudEvent event;
-        try {
-            event = overrides.applyTo(ReadingEvents.of(reading));
-        } catch (IllegalArgumentException e) {
-            return SendOutcome.rejected(0, "not an event: " + e.getMessage());
-        }
+    public SendOutcome send(CloudEvent event) {
         HttpResponse<Void> response;
         try {
-            response = client.send(request(event), HttpResponse.BodyHandlers.discarding());
+            response = client.send(request(overrides.applyTo(event)), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             return SendOutcome.unreachable(describe(e));
         } catch (InterruptedException e) {
@@ -84,7 +78,7 @@ public final class HttpReadingSender implements ReadingSender {
         if (EVENT_REFUSED.contains(status)) {
             return SendOutcome.rejected(status, "HTTP " + status + ": the sink refused the event");
         }
-        return SendOutcome.retry(status, "HTTP " + status, retryAfter.flatMap(HttpReadingSender::seconds));
+        return SendOutcome.retry(status, "HTTP " + status, retryAfter.flatMap(HttpEventSender::seconds));
     }
 
     private HttpRequest request(CloudEvent event) {

@@ -1,4 +1,4 @@
-package io.kedge.device.send;
+package io.kedge.device.forward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cloudevents.CloudEvent;
 import io.kedge.contract.EventData;
 import io.kedge.contract.EventTypes;
+import io.kedge.contract.ReadingEvents;
 import io.kedge.contract.ReadingIds;
 import io.kedge.contract.data.Reading;
 import io.kedge.contract.fixtures.Readings;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Verifies that readings reach a real HTTP server as binary-mode CloudEvents a Knative broker accepts. */
-class HttpReadingSenderTest {
+/** Verifies that reading events reach a real HTTP server in binary mode, as a Knative broker accepts them. */
+class HttpEventSenderTest {
 
     private static final Reading KITCHEN_PLUS_TWO = Readings.dht11("pi-kitchen", "kitchen", 22.4, 41.0,
             "2026-11-27T12:15:30.250+02:00");
@@ -36,13 +37,13 @@ class HttpReadingSenderTest {
         sink.close();
     }
 
-    private HttpReadingSender sender(String overrides) {
-        return new HttpReadingSender(URI.create(sink.url()), CeOverrides.parse(overrides), Duration.ofSeconds(5));
+    private HttpEventSender sender(String overrides) {
+        return new HttpEventSender(URI.create(sink.url()), CeOverrides.parse(overrides), Duration.ofSeconds(5));
     }
 
     @Test
     void postsOneBinaryModeEventWithEveryRequiredHeader() {
-        SendOutcome outcome = sender(null).send(KITCHEN_PLUS_TWO);
+        SendOutcome outcome = sender(null).send(ReadingEvents.of(KITCHEN_PLUS_TWO));
 
         assertThat(outcome.result()).isEqualTo(SendOutcome.Result.DELIVERED);
         assertThat(outcome.status()).isEqualTo(202);
@@ -64,7 +65,7 @@ class HttpReadingSenderTest {
 
     @Test
     void whatArrivesDecodesStrictlyAsTheSameEvent() {
-        sender(null).send(KITCHEN_PLUS_TWO);
+        sender(null).send(ReadingEvents.of(KITCHEN_PLUS_TWO));
 
         CloudEvent event = sink.requests().get(0).event();
 
@@ -75,9 +76,9 @@ class HttpReadingSenderTest {
 
     @Test
     void sameReadingSentTwiceIsTheSameEventId() {
-        HttpReadingSender sender = sender(null);
-        sender.send(Readings.DHT11_LIVINGROOM);
-        sender.send(Readings.DHT11_LIVINGROOM);
+        HttpEventSender sender = sender(null);
+        sender.send(ReadingEvents.of(Readings.DHT11_LIVINGROOM));
+        sender.send(ReadingEvents.of(Readings.DHT11_LIVINGROOM));
 
         assertThat(sink.requests()).extracting(r -> r.message().header("ce-id")).containsExactly(
                 ReadingIds.of("pi-livingroom", "dht11", Instant.parse(Readings.SAMPLE_TIME)),
@@ -86,7 +87,7 @@ class HttpReadingSenderTest {
 
     @Test
     void sinkBindingOverridesBecomeExtensionHeaders() {
-        sender("{\"extensions\":{\"site\":\"plant-1\",\"fwrev\":42}}").send(Readings.DHT11_LIVINGROOM);
+        sender("{\"extensions\":{\"site\":\"plant-1\",\"fwrev\":42}}").send(ReadingEvents.of(Readings.DHT11_LIVINGROOM));
 
         assertThat(sink.requests()).singleElement().satisfies(request -> {
             assertThat(request.message().header("ce-site")).isEqualTo("plant-1");
@@ -100,7 +101,7 @@ class HttpReadingSenderTest {
     void sinkTroubleIsWorthRetrying(int status) {
         sink.answerNext(status);
 
-        SendOutcome outcome = sender(null).send(Readings.DHT11_LIVINGROOM);
+        SendOutcome outcome = sender(null).send(ReadingEvents.of(Readings.DHT11_LIVINGROOM));
 
         assertThat(outcome.result()).isEqualTo(SendOutcome.Result.RETRY);
         assertThat(outcome.status()).isEqualTo(status);
@@ -111,7 +112,7 @@ class HttpReadingSenderTest {
     void aRefusedEventIsNotRetried(int status) {
         sink.answerNext(status);
 
-        SendOutcome outcome = sender(null).send(Readings.DHT11_LIVINGROOM);
+        SendOutcome outcome = sender(null).send(ReadingEvents.of(Readings.DHT11_LIVINGROOM));
 
         assertThat(outcome.result()).isEqualTo(SendOutcome.Result.REJECTED);
         assertThat(outcome.detail()).contains(String.valueOf(status));
@@ -119,16 +120,16 @@ class HttpReadingSenderTest {
 
     @Test
     void retryAfterInSecondsIsPassedOn() {
-        assertThat(HttpReadingSender.classify(429, Optional.of("7")).retryAfter()).contains(Duration.ofSeconds(7));
-        assertThat(HttpReadingSender.classify(503, Optional.of("Wed, 21 Oct 2026 07:28:00 GMT")).retryAfter()).isEmpty();
+        assertThat(HttpEventSender.classify(429, Optional.of("7")).retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(HttpEventSender.classify(503, Optional.of("Wed, 21 Oct 2026 07:28:00 GMT")).retryAfter()).isEmpty();
     }
 
     @Test
     void nobodyListeningIsWorthRetrying() {
-        HttpReadingSender sender = new HttpReadingSender(URI.create("http://127.0.0.1:" + FreePorts.next() + "/kedge/default"),
+        HttpEventSender sender = new HttpEventSender(URI.create("http://127.0.0.1:" + FreePorts.next() + "/kedge/default"),
                 CeOverrides.NONE, Duration.ofSeconds(2));
 
-        SendOutcome outcome = sender.send(Readings.DHT11_LIVINGROOM);
+        SendOutcome outcome = sender.send(ReadingEvents.of(Readings.DHT11_LIVINGROOM));
 
         assertThat(outcome.result()).isEqualTo(SendOutcome.Result.RETRY);
         assertThat(outcome.status()).isZero();
@@ -136,27 +137,16 @@ class HttpReadingSenderTest {
     }
 
     @Test
-    void aReadingThatCannotBeAnEventIsRejectedWithoutSending() {
-        Reading zoneless = Readings.DHT11_ZONELESS_TIME;
-
-        SendOutcome outcome = sender(null).send(zoneless);
-
-        assertThat(outcome.result()).isEqualTo(SendOutcome.Result.REJECTED);
-        assertThat(outcome.detail()).contains("2026-11-27T10:15:30");
-        assertThat(sink.requests()).isEmpty();
-    }
-
-    @Test
     void sinkMustBeAnAbsoluteHttpUrl() {
-        assertThatThrownBy(() -> new HttpReadingSender(URI.create("/kedge/default"), CeOverrides.NONE, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new HttpEventSender(URI.create("/kedge/default"), CeOverrides.NONE, Duration.ofSeconds(1)))
                 .hasMessageContaining("\"/kedge/default\"");
-        assertThatThrownBy(() -> new HttpReadingSender(URI.create("ftp://host/x"), CeOverrides.NONE, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new HttpEventSender(URI.create("ftp://host/x"), CeOverrides.NONE, Duration.ofSeconds(1)))
                 .hasMessageContaining("ftp://host/x");
     }
 
     @Test
     void bodyIsUtf8Json() {
-        sender(null).send(Readings.DHT11_LIVINGROOM);
+        sender(null).send(ReadingEvents.of(Readings.DHT11_LIVINGROOM));
 
         assertThat(new String(sink.requests().get(0).message().body(), StandardCharsets.UTF_8))
                 .startsWith("{\"deviceId\":\"pi-livingroom\"");

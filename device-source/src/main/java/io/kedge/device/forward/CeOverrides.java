@@ -1,4 +1,4 @@
-package io.kedge.device.send;
+package io.kedge.device.forward;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.kedge.device.send;
+package io.kedge.device.forward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
