@@ -39,7 +39,7 @@ public class AggregateFunctions {
 
     /** The tick's data (the PingSource's payload) is not read: every tick checks every window. */
     @Funq
-    public CloudEvent<Summary> tick(CloudEvent<JsonNode> tick) {
+    public CloudEvent<Summary> aggregateTick(CloudEvent<JsonNode> tick) {
         return replies.answer(metrics.count(engine.onTick(tick.id(), tick.time() == null ? null : tick.time().toInstant())));
     }
 
