@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The real local broker (the packaged {@code eventing/broker}, which the root reactor builds before
- * this module; run from a copy, see {@link #jar()}) as its own JVM: broker {@code kedge/default} with one Trigger that sends every
- * {@code io.kedge.reading.v1} and {@code io.kedge.reading.rejected.v1} to a subscriber URL. Its
+ * this module; run from a copy, see {@link #jar()}) as its own JVM: broker {@code kedge/default} with one Trigger per
+ * event type (by default {@code io.kedge.reading.v1} and {@code io.kedge.reading.rejected.v1}) to a subscriber URL. Its
  * manifests and durable store live in a temp dir; it can be started after the device, to play a
  * sink that comes back.
  */
@@ -30,6 +30,11 @@ public final class LocalBroker implements AutoCloseable {
 
     /** Starts the broker on {@code port}, delivering readings to {@code subscriber}, and waits until it is ready. */
     public static LocalBroker start(int port, String subscriber) {
+        return start(port, subscriber, "io.kedge.reading.v1", "io.kedge.reading.rejected.v1");
+    }
+
+    /** Starts the broker on {@code port} with one Trigger per type in {@code types} to {@code subscriber}. */
+    public static LocalBroker start(int port, String subscriber, String... types) {
         try {
             Path dir = Files.createTempDirectory("kedge-device-broker-");
             Path manifests = Files.createDirectories(dir.resolve("k8s"));
@@ -45,8 +50,8 @@ public final class LocalBroker implements AutoCloseable {
                         backoffPolicy: exponential
                         backoffDelay: PT0.1S
                     """);
-            for (String type : new String[] {"io.kedge.reading.v1", "io.kedge.reading.rejected.v1"}) {
-                String name = type.contains("rejected") ? "rejected" : "readings";
+            for (String type : types) {
+                String name = type.replace('.', '-');
                 Files.writeString(manifests.resolve(name + "-trigger.yaml"), """
                         apiVersion: eventing.knative.dev/v1
                         kind: Trigger
@@ -107,6 +112,16 @@ public final class LocalBroker implements AutoCloseable {
     /** The ingress of broker {@code kedge/default} on {@code port}, known before the broker runs. */
     public static String ingress(int port) {
         return "http://127.0.0.1:" + port + "/kedge/default";
+    }
+
+    /** Stops the broker (its durable log stays) until {@link #restart()}. */
+    public void stop() {
+        app.stop();
+    }
+
+    /** Starts it again on the same port and data directory. */
+    public void restart() {
+        app.restart();
     }
 
     public String logTail() {

@@ -28,6 +28,7 @@ import io.kedge.device.sensor.SensorResult;
 import io.kedge.device.sensor.SimulatedDht11;
 import io.kedge.device.sensor.Sleeper;
 import io.kedge.device.sensor.SysfsReader;
+import io.kedge.device.uplink.Uplink;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -119,6 +120,28 @@ public class DeviceBeans {
 
     void closeForwarder(@Disposes StoreAndForward forwarder) {
         forwarder.close();
+    }
+
+    /** A second store-and-forward, to upstream; its buffer is opened only when an upstream URL is set. */
+    @Produces
+    @Singleton
+    Uplink uplink(DeviceConfig config, Clock clock) {
+        DeviceConfig.Uplink uplink = config.uplink();
+        if (uplink.url().isEmpty()) {
+            return Uplink.none(uplink.types());
+        }
+        EventSender sender = configured("kedge.device.uplink.url", () -> new HttpEventSender(uplink.url().get(),
+                CeOverrides.NONE, config.sendTimeout()));
+        DurableBuffer.Limits limits = configured("kedge.device.uplink.buffer.*", () -> new DurableBuffer.Limits(
+                uplink.buffer().capacity(), uplink.buffer().maxSize().asLongValue(), uplink.buffer().fsync()));
+        Backoff backoff = configured("kedge.device.retry.*", () -> new Backoff(config.retry().initialDelay(),
+                config.retry().maxDelay()));
+        return Uplink.to(new StoreAndForward(DurableBuffer.open(Path.of(uplink.buffer().dir()), limits), sender,
+                backoff, clock, config.logInterval()), uplink.types());
+    }
+
+    void closeUplink(@Disposes Uplink uplink) {
+        uplink.close();
     }
 
     @Produces

@@ -9,6 +9,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Configuration of the device source. Every key can be set as an environment variable
@@ -80,6 +81,8 @@ public interface DeviceConfig {
     Mqtt mqtt();
 
     Actuator actuator();
+
+    Uplink uplink();
 
     /** The simulated DHT11. */
     interface Simulated {
@@ -258,5 +261,50 @@ public interface DeviceConfig {
         /** Which alerts to act on: {@code device} (this device's), {@code location} or {@code any}. Default {@code device}. */
         @WithDefault("device")
         ActuatorScope scope();
+    }
+
+    /**
+     * The uplink: events the local broker's uplink Triggers post to {@code /uplink} (summaries and
+     * alerts) are kept in a durable buffer of their own and forwarded in order to an upstream
+     * CloudEvents endpoint. Retries follow {@code kedge.device.retry.*}, requests
+     * {@code kedge.device.send-timeout}.
+     */
+    interface Uplink {
+
+        /**
+         * Upstream URL events are posted to in binary mode: another Kedge broker's ingress
+         * ({@code http://cloud:8080/kedge/default}) or any CloudEvents endpoint. Unset (the default):
+         * {@code /uplink} answers 204 and drops what it gets, counted.
+         */
+        Optional<URI> url();
+
+        /**
+         * Event types forwarded; others are answered 204 and dropped, counted. Default the summaries
+         * and alerts; add {@code io.kedge.reading.validated.v1} (and a Trigger for it) to send raw readings.
+         */
+        @WithDefault("io.kedge.summary.v1,io.kedge.alert.fired.v1,io.kedge.alert.resolved.v1")
+        Set<String> types();
+
+        UplinkBuffer buffer();
+    }
+
+    /** The uplink's own durable buffer: never the device's directory. */
+    interface UplinkBuffer {
+
+        /** Directory of the uplink's buffer file, relative to the working directory. Default {@code .kedge/device-source-uplink}. */
+        @WithDefault(".kedge/device-source-uplink")
+        String dir();
+
+        /** Most events kept while upstream is unreachable; the oldest are dropped beyond it. Default 100000 (about 35 days of 2 summaries a minute for one device). */
+        @WithDefault("100000")
+        long capacity();
+
+        /** Most bytes of events kept (K/M/G suffixes); the oldest are dropped beyond it. Default 64M. */
+        @WithDefault("64M")
+        MemorySize maxSize();
+
+        /** Force each write to the device before the 202. Default true. */
+        @WithDefault("true")
+        boolean fsync();
     }
 }

@@ -2,9 +2,12 @@ package io.kedge.device.app;
 
 import io.kedge.device.SensorPoller;
 import io.kedge.device.actuator.Actuator;
+import io.kedge.device.forward.ForwardingStats;
 import io.kedge.device.forward.StoreAndForward;
 import io.kedge.device.mqtt.MqttBridge;
 import io.kedge.device.sensor.SensorFault;
+import io.kedge.device.uplink.Uplink;
+import java.util.function.ToLongFunction;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +22,9 @@ import jakarta.inject.Singleton;
  * {@code kedge_device_reads_total}, {@code kedge_device_read_failures_total},
  * {@code kedge_device_sensor_errors_total{error=EIO|ETIMEDOUT|EAGAIN|NOT_FOUND|OTHER}},
  * {@code kedge_device_mqtt_messages_total{outcome=accepted|rejected|not_kept}},
- * {@code kedge_device_actuator_output{gpio}} (1 on, 0 off).
+ * {@code kedge_device_actuator_output{gpio}} (1 on, 0 off),
+ * {@code kedge_device_uplink_buffered}, {@code kedge_device_uplink_buffered_bytes}, {@code kedge_device_uplink_sent_total},
+ * {@code kedge_device_uplink_dropped_total{reason=overflow|refused|store_failed|no_uplink|type_not_allowed}}.
  */
 @Singleton
 public class DeviceMetrics implements MeterBinder {
@@ -28,12 +33,14 @@ public class DeviceMetrics implements MeterBinder {
     private final SensorPoller poller;
     private final MqttBridge mqtt;
     private final Actuator actuator;
+    private final Uplink uplink;
 
-    DeviceMetrics(StoreAndForward forwarder, SensorPoller poller, MqttBridge mqtt, Actuator actuator) {
+    DeviceMetrics(StoreAndForward forwarder, SensorPoller poller, MqttBridge mqtt, Actuator actuator, Uplink uplink) {
         this.forwarder = forwarder;
         this.poller = poller;
         this.mqtt = mqtt;
         this.actuator = actuator;
+        this.uplink = uplink;
     }
 
     @Override
@@ -73,5 +80,30 @@ public class DeviceMetrics implements MeterBinder {
                     .tag("gpio", String.valueOf(gpio))
                     .description("Actuator output level: 1 on, 0 off").register(registry);
         }
+        bindUplink(registry);
+    }
+
+    private void bindUplink(MeterRegistry registry) {
+        Gauge.builder("kedge.device.uplink.buffered", uplink, u -> forwarding(u, ForwardingStats::buffered))
+                .description("Events on disk waiting for delivery upstream").register(registry);
+        Gauge.builder("kedge.device.uplink.buffered.bytes", uplink, u -> forwarding(u, ForwardingStats::bufferedBytes))
+                .description("Bytes of the events waiting for delivery upstream").baseUnit("bytes").register(registry);
+        FunctionCounter.builder("kedge.device.uplink.sent", uplink, u -> forwarding(u, ForwardingStats::sent))
+                .description("Events upstream accepted").register(registry);
+        FunctionCounter.builder("kedge.device.uplink.dropped", uplink, u -> forwarding(u, ForwardingStats::dropped))
+                .tag("reason", "overflow")
+                .description("Events posted to /uplink that do not go upstream, by reason").register(registry);
+        FunctionCounter.builder("kedge.device.uplink.dropped", uplink, u -> forwarding(u, ForwardingStats::refused))
+                .tag("reason", "refused").register(registry);
+        FunctionCounter.builder("kedge.device.uplink.dropped", uplink, u -> forwarding(u, ForwardingStats::storeFailed))
+                .tag("reason", "store_failed").register(registry);
+        FunctionCounter.builder("kedge.device.uplink.dropped", uplink, u -> u.stats().noUplink())
+                .tag("reason", "no_uplink").register(registry);
+        FunctionCounter.builder("kedge.device.uplink.dropped", uplink, u -> u.stats().notAllowed())
+                .tag("reason", "type_not_allowed").register(registry);
+    }
+
+    private static double forwarding(Uplink uplink, ToLongFunction<ForwardingStats> counter) {
+        return uplink.stats().forwarding().map(counter::applyAsLong).orElse(0L);
     }
 }

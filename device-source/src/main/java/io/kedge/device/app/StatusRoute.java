@@ -7,6 +7,8 @@ import io.kedge.device.forward.ForwardingStats;
 import io.kedge.device.forward.StoreAndForward;
 import io.kedge.device.mqtt.MqttBridge;
 import io.kedge.device.sensor.Sensor;
+import io.kedge.device.uplink.Uplink;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
@@ -23,9 +25,10 @@ public class StatusRoute {
     private final StoreAndForward forwarder;
     private final MqttBridge mqtt;
     private final DeviceConfig config;
+    private final Uplink uplink;
 
     StatusRoute(DeviceRunner runner, DeviceIdentity identity, Sensor sensor, SensorPoller poller,
-                StoreAndForward forwarder, MqttBridge mqtt, DeviceConfig config) {
+                StoreAndForward forwarder, MqttBridge mqtt, DeviceConfig config, Uplink uplink) {
         this.runner = runner;
         this.identity = identity;
         this.sensor = sensor;
@@ -33,6 +36,7 @@ public class StatusRoute {
         this.forwarder = forwarder;
         this.mqtt = mqtt;
         this.config = config;
+        this.uplink = uplink;
     }
 
     void register(@Observes Router router) {
@@ -71,6 +75,26 @@ public class StatusRoute {
                     .put("rejected", stats.rejected())
                     .put("notKept", stats.notKept()));
         }
+        json.put("uplink", uplinkJson());
+        return json;
+    }
+
+    private JsonObject uplinkJson() {
+        Uplink.Stats stats = uplink.stats();
+        JsonObject json = new JsonObject()
+                .put("url", uplink.target().orElse(null))
+                .put("types", new JsonArray(uplink.types().stream().sorted().toList()))
+                .put("droppedNoUplink", stats.noUplink())
+                .put("droppedTypeNotAllowed", stats.notAllowed());
+        stats.forwarding().ifPresent(forwarding -> json
+                .put("buffered", forwarding.buffered())
+                .put("bufferedBytes", forwarding.bufferedBytes())
+                .put("sent", forwarding.sent())
+                .put("dropped", forwarding.dropped())
+                .put("refused", forwarding.refused())
+                .put("storeFailed", forwarding.storeFailed())
+                .put("upstreamUp", forwarding.sinkUp())
+                .put("buffer", uplink.bufferFile().orElseThrow()));
         return json;
     }
 }
