@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,9 +18,6 @@ import java.util.Set;
  * and the bad value.
  */
 final class BenchFlags {
-
-    /** The launcher's JVM options for every app (./kedge up), so a benchmark measures an app as it runs there. */
-    static final String LAUNCHER_JVM = "-XX:+UseSerialGC -Xmx128m";
 
     private final Map<String, String> values;
     private final Map<String, Map<String, String>> pairs;
@@ -178,15 +174,6 @@ final class BenchFlags {
     static Path path(Path root, String text) {
         Path path = Path.of(text);
         return path.isAbsolute() ? path : root.resolve(path).normalize();
-    }
-
-    /**
-     * JVM options of an app under test: {@code given} (a flag's value) when not null, else
-     * {@code KEDGE_JAVA_OPTS} as the launcher reads it, else the launcher's default.
-     */
-    static List<String> jvmOptions(String given, Map<String, String> environment) {
-        String jvm = given != null ? given : environment.getOrDefault("KEDGE_JAVA_OPTS", LAUNCHER_JVM);
-        return jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+"));
     }
 
     /** The checkout holding {@code mvnw} and {@code eventing/}, from {@code start} upwards; {@code start} itself if none. */

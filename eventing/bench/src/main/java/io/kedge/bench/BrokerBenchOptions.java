@@ -2,6 +2,7 @@ package io.kedge.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,8 @@ import java.util.Map;
  * @param out            the markdown results file
  * @param brokerJar      the broker's {@code quarkus-run.jar}
  * @param brokerJvm      JVM options of the broker process
- * @param brokerEnv      extra environment of the broker process (e.g. {@code KEDGE_BROKER_QUEUE_CAPACITY})
+ * @param brokerEnv      extra environment of the broker process: its {@code jvm.options} environment lines, then
+ *                       {@code --broker-env} (e.g. {@code KEDGE_BROKER_QUEUE_CAPACITY})
  * @param calibrate      no broker: the load goes straight to the no-op subscriber, which measures the benchmark's own ceiling
  */
 record BrokerBenchOptions(
@@ -68,13 +70,14 @@ record BrokerBenchOptions(
                   --out FILE            results file (default eventing/bench/target/bench/broker.md,
                                         calibration.md with --calibrate)
                   --broker-jar FILE     broker fast-jar (default eventing/broker/target/quarkus-app/quarkus-run.jar)
-                  --broker-jvm "OPTS"   broker JVM options (default $KEDGE_JAVA_OPTS, else "%s")
+                  --broker-jvm "OPTS"   broker JVM options (default $KEDGE_JAVA_OPTS, else eventing/broker/jvm.options
+                                        as ./kedge up reads it, else "%s")
                   --broker-env K=V      extra broker environment, repeatable (e.g. KEDGE_BROKER_QUEUE_CAPACITY=50000)
                   --calibrate           no broker: load straight to the no-op subscriber (the bench's own ceiling)
                   --help                this text
 
                 Durations: 10s, 500ms, 2m, or plain seconds.
-                """.formatted(DEFAULT_RATES, BenchFlags.LAUNCHER_JVM);
+                """.formatted(DEFAULT_RATES, AppJvm.LAUNCHER_DEFAULT);
     }
 
     /**
@@ -85,6 +88,9 @@ record BrokerBenchOptions(
     static BrokerBenchOptions parse(List<String> args, Path root, Map<String, String> environment) {
         BenchFlags flags = BenchFlags.parse(args, VALUE_FLAGS, List.of("calibrate"), List.of("broker-env"));
         boolean calibrate = flags.on("calibrate");
+        AppJvm jvm = AppJvm.of(root, "eventing/broker", flags.get("broker-jvm", null), environment);
+        Map<String, String> brokerEnv = new LinkedHashMap<>(jvm.environment());
+        brokerEnv.putAll(flags.pairs("broker-env"));
         return new BrokerBenchOptions(
                 BenchFlags.rates(flags.get("rates", DEFAULT_RATES)),
                 BenchFlags.duration("step", flags.get("step", "10s"), false),
@@ -100,8 +106,8 @@ record BrokerBenchOptions(
                 BenchFlags.path(root, flags.get("out", calibrate
                         ? "eventing/bench/target/bench/calibration.md" : "eventing/bench/target/bench/broker.md")),
                 BenchFlags.path(root, flags.get("broker-jar", "eventing/broker/target/quarkus-app/quarkus-run.jar")),
-                BenchFlags.jvmOptions(flags.get("broker-jvm", null), environment),
-                flags.pairs("broker-env"),
+                jvm.options(),
+                Map.copyOf(brokerEnv),
                 calibrate,
                 flags.on("help"),
                 List.copyOf(args));

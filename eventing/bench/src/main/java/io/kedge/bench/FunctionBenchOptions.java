@@ -3,6 +3,7 @@ package io.kedge.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -108,19 +109,20 @@ record FunctionBenchOptions(
                   --out FILE            results file (default eventing/bench/target/bench/%1$s.md); the
                                         function's log goes beside it (%1$s.log)
                   --jar FILE            the function's fast-jar (default %7$s)
-                  --jvm "OPTS"          the function's JVM options (default $KEDGE_JAVA_OPTS, else "%8$s")
+                  --jvm "OPTS"          the function's JVM options (default $KEDGE_JAVA_OPTS, else the module's
+                                        jvm.options as ./kedge up reads it, else "%8$s")
                   --env K=V             extra environment of the function, repeatable%9$s
                   --help                this text
 
                 Durations: 10s, 500ms, 2m, or plain seconds.
                 """.formatted(function.name, function == Function.STORE ? "StoreBench" : "ValidateBench", what,
-                function.rates, closedLoop, function.connections, function.defaultJar(), BenchFlags.LAUNCHER_JVM,
+                function.rates, closedLoop, function.connections, function.defaultJar(), AppJvm.LAUNCHER_DEFAULT,
                 function.closedLoop ? " (e.g. KEDGE_STORE_BATCH_WRITERS=1)" : " (e.g. KEDGE_VALIDATE_MAX_AGE=1h)");
     }
 
     /**
      * @param root        the repository checkout the defaults are relative to
-     * @param environment for {@code KEDGE_JAVA_OPTS}
+     * @param environment for {@code KEDGE_JAVA_OPTS}, and the function's {@code jvm.options} environment lines
      * @throws IllegalArgumentException naming the flag and the bad value
      */
     static FunctionBenchOptions parse(Function function, List<String> args, Path root, Map<String, String> environment) {
@@ -130,6 +132,9 @@ record FunctionBenchOptions(
             valueFlags.addAll(List.of("concurrency", "duration"));
         }
         BenchFlags flags = BenchFlags.parse(args, valueFlags, List.of(), List.of("env"));
+        AppJvm jvm = AppJvm.of(root, function.module, flags.get("jvm", null), environment);
+        Map<String, String> env = new LinkedHashMap<>(jvm.environment());
+        env.putAll(flags.pairs("env"));
         return new FunctionBenchOptions(
                 function,
                 BenchFlags.rates(flags.get("rates", function.rates)),
@@ -147,8 +152,8 @@ record FunctionBenchOptions(
                 BenchFlags.duration("drain-timeout", flags.get("drain-timeout", "30s"), false),
                 BenchFlags.path(root, flags.get("out", "eventing/bench/target/bench/" + function.name + ".md")),
                 BenchFlags.path(root, flags.get("jar", function.defaultJar().toString())),
-                BenchFlags.jvmOptions(flags.get("jvm", null), environment),
-                flags.pairs("env"),
+                jvm.options(),
+                Map.copyOf(env),
                 flags.on("help"),
                 List.copyOf(args));
     }

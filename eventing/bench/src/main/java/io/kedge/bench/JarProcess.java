@@ -48,11 +48,19 @@ final class JarProcess implements AutoCloseable {
      */
     static JarProcess start(String name, String module, Path jar, List<String> jvmOptions, Map<String, String> environment,
                             Path log) {
+        return start(name, module, jar, jvmOptions, environment, log, FreePorts.next());
+    }
+
+    /**
+     * As {@link #start(String, String, Path, List, Map, Path)}, on {@code port}: for apps that must
+     * know each other's URLs before either runs (a broker and a function that posts back to it).
+     */
+    static JarProcess start(String name, String module, Path jar, List<String> jvmOptions, Map<String, String> environment,
+                            Path log, int port) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: build the " + name + " first"
                     + " (./mvnw -B -DskipTests -pl " + module + " -am package)");
         }
-        int port = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

@@ -90,7 +90,7 @@ public class BrokerRuntime {
         metrics = new BrokerMetrics(registry, topology);
         try {
             store = BrokerStore.open(Path.of(config.data()), new BrokerStore.Options(config.fsync(),
-                    (int) Math.max(1, config.storeCache().asLongValue() >> 20), metrics));
+                    (int) Math.max(1, config.storeCache().asLongValue() >> 20), config.commitLinger(), metrics));
         } catch (StoreFailedException e) {
             LOG.error(e.getMessage());
             throw e;
@@ -105,7 +105,7 @@ public class BrokerRuntime {
                     public void stored(LogEntry entry, List<TriggerRoute> triggers, EventLog.Origin origin) {
                         metrics.accepted(entry.broker(), origin);
                         if (!triggers.isEmpty()) {
-                            dispatcher.wake(triggers);
+                            dispatcher.stored(entry, triggers);
                         }
                     }
 

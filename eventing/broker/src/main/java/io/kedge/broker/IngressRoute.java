@@ -14,8 +14,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /** Wires the ingress onto Quarkus' HTTP server as a raw Vert.x route: every path except Quarkus' own {@code /q/}. */
@@ -85,9 +85,12 @@ public class IngressRoute {
                 .end("the broker failed to handle the event; see its log\n");
     }
 
+    /** The first value of each header, as {@code MultiMap.get} gives it, in one pass over the headers. */
     private static Map<String, String> headers(MultiMap headers) {
-        Map<String, String> copy = new LinkedHashMap<>();
-        headers.names().forEach(name -> copy.put(name, headers.get(name)));
+        Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> header : headers) {
+            copy.putIfAbsent(header.getKey(), header.getValue());
+        }
         return copy;
     }
 }

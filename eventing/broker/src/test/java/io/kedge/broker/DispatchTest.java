@@ -121,6 +121,9 @@ class DispatchTest {
 
         awaitIdle();
         assertThat(subscriber().requests("/status/500", run)).as("1 attempt + broker's retry: 2").hasSize(3);
+        // Counted once the dead letter's queue entry is committed, a moment after the backlog empties.
+        Poll.until("the dead letter to be counted", Duration.ofSeconds(10),
+                () -> broker.metrics().deadLettered() - gaveUpBefore >= 1);
         assertThat(broker.metrics().deadLettered() - gaveUpBefore).isEqualTo(1);
     }
 

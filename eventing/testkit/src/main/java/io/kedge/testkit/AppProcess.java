@@ -22,16 +22,20 @@ import java.util.Map;
 public final class AppProcess extends ServerProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    /** The JVM options of every app unless a test names its own: the launcher's defaults, plus C1 only for fast starts. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:TieredStopAtLevel=1");
 
     private final Path jar;
     private final int port;
     private final Map<String, String> environment;
+    private final List<String> jvmOptions;
 
-    private AppProcess(String name, Path jar, int port, Map<String, String> environment) {
+    private AppProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions) {
         super(name);
         this.jar = jar;
         this.port = port;
         this.environment = environment;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
@@ -48,20 +52,29 @@ public final class AppProcess extends ServerProcess {
      * either runs (a broker and a function that posts back to it).
      */
     public static AppProcess start(String name, Path jar, int port, Map<String, String> environment) {
+        return start(name, jar, port, environment, DEFAULT_JVM_OPTIONS);
+    }
+
+    /**
+     * Starts {@code jar} on {@code port} with {@code jvmOptions} instead of {@link #DEFAULT_JVM_OPTIONS}:
+     * for tests of the options a deployment documents (heap, metaspace, code cache).
+     */
+    public static AppProcess start(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: build it first (./mvnw -DskipTests package)");
         }
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        AppProcess app = new AppProcess(name, jar, port, env);
+        AppProcess app = new AppProcess(name, jar, port, env, jvmOptions);
         app.launch();
         return app;
     }
 
     private void launch() {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         launch(command, environment, port, Duration.ofSeconds(60));
     }
 

@@ -83,6 +83,19 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
+     * {@code entry}, a new event (not a replay), is stored for {@code triggers}: each takes the entry
+     * as it is, so its delivery reads and decodes nothing from the store while it is fresh.
+     */
+    public void stored(LogEntry entry, Collection<TriggerRoute> triggers) {
+        for (TriggerRoute trigger : triggers) {
+            TriggerQueue queue = queues.get(DurableEventLog.id(trigger));
+            if (queue != null) {
+                queue.offer(entry);
+            }
+        }
+    }
+
+    /**
      * Re-delivers dead letter {@code id} to the Trigger it failed for, with that Trigger's delivery
      * policy. It leaves the dead-letter queue only once delivered (or taken by a dead-letter sink);
      * failing again, it stays with the new failure. The event keeps its id, so subscribers that

@@ -21,11 +21,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,10 +39,16 @@ import org.jboss.logging.Logger;
  *
  * <p>State is touched on the dispatch thread only. The cursor only moves forward: new entries
  * always get higher sequence numbers, and an entry in flight is not pending again until it settles.
+ *
+ * <p>Events just stored arrive decoded ({@link #offer}) and wait in a small bounded map until their
+ * turn, so a Trigger that keeps up delivers without reading or decoding the store's copy; the store
+ * stays the truth for order and for what is pending.
  */
 final class TriggerQueue {
 
     private static final Logger LOG = Logger.getLogger(TriggerQueue.class);
+    /** Fresh entries kept decoded at most; beyond, a Trigger that falls behind reads them from the store. */
+    private static final int MAX_FRESH = 512;
 
     private final TriggerRoute trigger;
     private final String id;
@@ -51,7 +60,9 @@ final class TriggerQueue {
     private final int maxInFlight;
     private final Clock clock;
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private long cursor;
+    private final ConcurrentSkipListMap<Long, LogEntry> fresh = new ConcurrentSkipListMap<>();
+    private final AtomicInteger freshCount = new AtomicInteger();
+    private volatile long cursor;
     private volatile int inFlight;
 
     TriggerQueue(TriggerRoute trigger, Dispatcher dispatcher, BrokerStore store, Ingress ingress, Delivery delivery,
@@ -85,6 +96,15 @@ final class TriggerQueue {
         }
     }
 
+    /** {@code entry} was just stored for this Trigger (a new event, not a replay): keep it decoded for its turn. */
+    void offer(LogEntry entry) {
+        if (entry.sequence() > cursor && freshCount.get() < MAX_FRESH) {
+            fresh.put(entry.sequence(), entry);
+            freshCount.incrementAndGet();
+        }
+        wake();
+    }
+
     private void pump() {
         while (inFlight < maxInFlight && dispatcher.running()) {
             Long next = store.nextPending(id, cursor);
@@ -92,9 +112,31 @@ final class TriggerQueue {
                 return;
             }
             cursor = next;
+            dropFreshBelow(next);
             inFlight++;
             start(next);
         }
+    }
+
+    /**
+     * Forgets fresh entries below {@code sequence} (whose delivery takes its own): an entry the store
+     * handed out before its offer came is not kept forever.
+     */
+    private void dropFreshBelow(long sequence) {
+        Map.Entry<Long, LogEntry> oldest;
+        while ((oldest = fresh.firstEntry()) != null && oldest.getKey() < sequence) {
+            if (fresh.remove(oldest.getKey()) != null) {
+                freshCount.decrementAndGet();
+            }
+        }
+    }
+
+    private LogEntry takeFresh(long sequence) {
+        LogEntry entry = fresh.remove(sequence);
+        if (entry != null) {
+            freshCount.decrementAndGet();
+        }
+        return entry;
     }
 
     private void start(long sequence) {
@@ -115,17 +157,11 @@ final class TriggerQueue {
     }
 
     private CompletionStage<Void> deliver(long sequence) {
-        byte[] stored = store.event(sequence);
-        long replayOf = store.replayOf(id, sequence);
-        if (stored == null) {
-            LOG.errorf("event=missing trigger=%s seq=%d: pending without a stored event; dropped", id, sequence);
-            return store.complete(id, sequence);
-        }
-        LogEntry entry;
-        try {
-            entry = LogEntry.decode(sequence, stored);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "event=unreadable trigger=%s seq=%d: dropped", id, sequence);
+        LogEntry handedOver = takeFresh(sequence);
+        // only new events are offered fresh; a replay is read from the store with its dead letter's id
+        long replayOf = handedOver == null ? store.replayOf(id, sequence) : 0;
+        LogEntry entry = handedOver == null ? read(sequence) : handedOver;
+        if (entry == null) {
             return store.complete(id, sequence);
         }
         if (replayOf != 0) {
@@ -135,6 +171,21 @@ final class TriggerQueue {
         CloudEvent outgoing = BrokerExtensions.forSubscriber(entry.event());
         return delivery.deliver(outgoing, trigger, reply -> reenter(entry, reply, ttl))
                 .thenCompose(result -> settle(entry, replayOf, result));
+    }
+
+    /** The stored entry; null (logged) when it is missing or unreadable, so that it is dropped. */
+    private LogEntry read(long sequence) {
+        byte[] stored = store.event(sequence);
+        if (stored == null) {
+            LOG.errorf("event=missing trigger=%s seq=%d: pending without a stored event; dropped", id, sequence);
+            return null;
+        }
+        try {
+            return LogEntry.decode(sequence, stored);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "event=unreadable trigger=%s seq=%d: dropped", id, sequence);
+            return null;
+        }
     }
 
     private CompletionStage<Void> settle(LogEntry entry, long replayOf, DeliveryResult result) {

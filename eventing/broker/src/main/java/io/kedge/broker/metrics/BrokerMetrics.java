@@ -65,6 +65,9 @@ public final class BrokerMetrics implements Delivery.Listener, BrokerStore.Commi
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofSeconds(5), Duration.ofSeconds(30)};
 
+    /** Finest histogram bucket: an fsync and a local delivery take a fraction of a millisecond. */
+    private static final Duration FINEST = Duration.ofNanos(100_000);
+
     private final MeterRegistry registry;
     private final Map<String, TriggerMeters> triggers = new LinkedHashMap<>();
     private final Map<BrokerKey, BrokerMeters> brokers = new LinkedHashMap<>();
@@ -97,7 +100,7 @@ public final class BrokerMetrics implements Delivery.Listener, BrokerStore.Commi
                                 .tags("broker", b, "trigger", t)
                                 .publishPercentileHistogram()
                                 .serviceLevelObjectives(LATENCY_BUCKETS)
-                                .minimumExpectedValue(Duration.ofMillis(1))
+                                .minimumExpectedValue(FINEST)
                                 .maximumExpectedValue(Duration.ofMinutes(5))
                                 .register(registry)));
             }
@@ -105,7 +108,7 @@ public final class BrokerMetrics implements Delivery.Listener, BrokerStore.Commi
         commits = Timer.builder("kedge.broker.store.commit")
                 .description("One group commit of the store, fsync included")
                 .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
+                .minimumExpectedValue(FINEST)
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
         commitSizes = DistributionSummary.builder("kedge.broker.store.commit.changes")

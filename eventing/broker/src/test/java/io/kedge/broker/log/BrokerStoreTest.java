@@ -191,6 +191,55 @@ class BrokerStoreTest {
     }
 
     @Test
+    void completionsCauseNoCommitOfTheirOwnAndRideWithTheNextDurableChange() throws Exception {
+        // GIVEN a store that counts its commits, and an event two Triggers have received
+        List<Integer> commits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store = BrokerStore.open(data, new BrokerStore.Options(true, 4, (count, nanos) -> commits.add(count)));
+        long delivered = store.append(EVENT, List.of(STORE), 0).get();
+        int before = commits.size();
+
+        // WHEN the Trigger completes it, and a new event arrives
+        CompletableFuture<Void> completed = store.complete(STORE, delivered);
+        long next = store.append(EVENT, List.of(STORE), 0).get();
+        completed.get();
+
+        // THEN the completion was applied at once, and written by the new event's commit, not one of its own
+        assertThat(store.nextPending(STORE, 0)).isEqualTo(next);
+        assertThat(commits.subList(before, commits.size())).as("changes per commit").containsExactly(2);
+        store.abandon();
+        store = open();
+        assertThat(pending(STORE)).as("after a crash").containsExactly(next);
+    }
+
+    @Test
+    void aCompletionAloneIsCommittedSoonAfter() throws Exception {
+        List<Integer> commits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store = BrokerStore.open(data, new BrokerStore.Options(true, 4, (count, nanos) -> commits.add(count)));
+        long sequence = store.append(EVENT, List.of(STORE), 0).get();
+
+        store.complete(STORE, sequence).get();
+
+        io.kedge.testkit.Poll.until("the completion's own commit", java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofMillis(10), () -> commits.size() == 2, commits::toString);
+        store.abandon();
+        store = open();
+        assertThat(pending(STORE)).isEmpty();
+    }
+
+    @Test
+    void aLingeringCommitCarriesWhatArrivesMeanwhile() throws Exception {
+        List<Integer> commits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store = BrokerStore.open(data, new BrokerStore.Options(true, 4, java.time.Duration.ofMillis(200),
+                (count, nanos) -> commits.add(count)));
+
+        CompletableFuture<Long> first = store.append(EVENT, List.of(STORE), 0);
+        CompletableFuture<Long> second = store.append(EVENT, List.of(STORE), 0);
+        CompletableFuture.allOf(first, second).get();
+
+        assertThat(commits).containsExactly(2);
+    }
+
+    @Test
     void aSecondBrokerOnTheSameDirectoryIsRefused() {
         store = open();
 
