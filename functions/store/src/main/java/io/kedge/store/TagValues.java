@@ -1,7 +1,7 @@
 package io.kedge.store;
 
+import io.kedge.contract.Rfc3339;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -48,7 +48,7 @@ final class TagValues {
             return null;
         }
         try {
-            return OffsetDateTime.parse(time).toInstant();
+            return Rfc3339.parse(time).toInstant();
         } catch (DateTimeParseException e) {
             problems.add("'" + field + "' is not an RFC 3339 timestamp with zone offset: " + quote(time));
             return null;

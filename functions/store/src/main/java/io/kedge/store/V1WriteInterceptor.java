@@ -30,6 +30,8 @@ public final class V1WriteInterceptor implements Interceptor {
     private static final Map<String, String> PRECISIONS = Map.of("ns", "n", "us", "u", "ms", "ms", "s", "s");
 
     private final String authorization;
+    // Every write of a store goes to the same URL, so one rewrite serves them all.
+    private volatile Rewrite last;
 
     /** Without {@code username}, requests go unauthenticated (InfluxDB's default: auth disabled). */
     public V1WriteInterceptor(Optional<String> username, Optional<String> password) {
@@ -47,12 +49,20 @@ public final class V1WriteInterceptor implements Interceptor {
         Request.Builder rewritten = request.newBuilder();
         HttpUrl url = request.url();
         if (url.encodedPath().endsWith("/" + V2_WRITE)) {
-            rewritten.url(v1Write(url));
+            Rewrite rewrite = last;
+            if (rewrite == null || !rewrite.v2().equals(url)) {
+                rewrite = new Rewrite(url, v1Write(url));
+                last = rewrite;
+            }
+            rewritten.url(rewrite.v1());
         }
         if (authorization != null) {
             rewritten.header("Authorization", authorization);
         }
         return rewritten.build();
+    }
+
+    private record Rewrite(HttpUrl v2, HttpUrl v1) {
     }
 
     private static HttpUrl v1Write(HttpUrl url) {

@@ -1,6 +1,7 @@
 package io.kedge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +101,43 @@ class GroupCommitTest {
             assertThat(writes.get(0)).containsExactly("lone");
             assertThat(writes.get(1)).hasSize(50);
         }
+    }
+
+    @Test
+    void lonePointWaitsOnlyTheGapNotTheWholeLinger() {
+        // GIVEN a linger far longer than the test may take, ended by a gap of 20 ms without points
+        BatchSettings settings = new BatchSettings(1000, Duration.ofMinutes(10), Duration.ofMillis(20), 100, 1);
+        try (GroupCommit commit = new GroupCommit(refusingBad, settings)) {
+            // WHEN one point comes alone, THEN it is written well before the linger is over
+            assertThat(commit.submit("lone")).succeedsWithin(Duration.ofSeconds(30));
+            assertThat(writes).containsExactly(List.of("lone"));
+        }
+    }
+
+    @Test
+    void secondWriterWaitsWhileTheFirstCollectsSoTheBatchIsNotSplit() {
+        // GIVEN two writers and a linger that ends only when the batch is full (11 points)
+        BatchSettings settings = new BatchSettings(11, Duration.ofMinutes(10), Duration.ofMinutes(10), 100, 2);
+        try (GroupCommit commit = new GroupCommit(refusingBad, settings)) {
+            List<CompletableFuture<Void>> futures = new ArrayList<>();
+            // WHEN points arrive one by one while a writer lingers
+            for (int i = 0; i < 10; i++) {
+                futures.add(commit.submit("good-" + i));
+            }
+            futures.add(commit.submit("last"));
+
+            // THEN they all went into one write: the idle second writer took none of them
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+            assertThat(writes).hasSize(1);
+            assertThat(writes.get(0)).hasSize(11);
+        }
+    }
+
+    @Test
+    void negativeLingerGapIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new BatchSettings(10, Duration.ofMillis(2), Duration.ofNanos(-1), 100, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batch.linger-gap must not be negative");
     }
 
     @Test

@@ -26,6 +26,17 @@ class V1WriteInterceptorTest {
     }
 
     @Test
+    void eachWriteUrlIsRewrittenForItsOwnBucketAlthoughRewritesAreReused() {
+        String first = "http://influx:8086/api/v2/write?bucket=a/one&precision=ms";
+        String second = "http://influx:8086/api/v2/write?bucket=b/two&precision=s";
+
+        assertThat(anonymous.rewrite(post(first)).url().toString()).isEqualTo("http://influx:8086/write?db=a&rp=one&precision=ms");
+        assertThat(anonymous.rewrite(post(first)).url().toString()).isEqualTo("http://influx:8086/write?db=a&rp=one&precision=ms");
+        assertThat(anonymous.rewrite(post(second)).url().toString()).isEqualTo("http://influx:8086/write?db=b&rp=two&precision=s");
+        assertThat(anonymous.rewrite(post(first)).url().toString()).isEqualTo("http://influx:8086/write?db=a&rp=one&precision=ms");
+    }
+
+    @Test
     void emptyRetentionPolicyMeansTheDefaultOne() {
         Request rewritten = anonymous.rewrite(post("http://influx:8086/api/v2/write?bucket=db%2F&precision=ms"));
 

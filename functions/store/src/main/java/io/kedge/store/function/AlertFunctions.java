@@ -1,6 +1,7 @@
 package io.kedge.store.function;
 
 import io.kedge.contract.data.Alert;
+import io.kedge.functions.support.CheckedData;
 import io.kedge.store.AlertState;
 import io.kedge.store.InfluxStore;
 import io.quarkus.funqy.Funq;
@@ -16,10 +17,12 @@ import jakarta.inject.Inject;
 public class AlertFunctions {
 
     private final InfluxStore store;
+    private final CheckedData checked;
 
     @Inject
-    AlertFunctions(InfluxStore store) {
+    AlertFunctions(InfluxStore store, CheckedData checked) {
         this.store = store;
+        this.checked = checked;
     }
 
     @Funq
@@ -33,6 +36,6 @@ public class AlertFunctions {
     }
 
     private Uni<Void> stored(CloudEvent<Alert> event, AlertState state) {
-        return Uni.createFrom().completionStage(() -> store.store(EventDataOf.data(event, "alert"), state));
+        return Uni.createFrom().completionStage(() -> store.store(EventDataOf.data(event, Alert.class, "alert", checked), state));
     }
 }

@@ -1,15 +1,19 @@
 package io.kedge.store.function;
 
+import io.kedge.functions.support.CheckedData;
 import io.kedge.store.InvalidDataException;
 import io.quarkus.funqy.knative.events.CloudEvent;
 
 /** The data of an event as its record, or the sender's fault (400) when it does not bind. */
 final class EventDataOf {
 
-    /** Funqy parses the data lazily, so malformed JSON surfaces here. */
-    static <T> T data(CloudEvent<T> event, String kind) {
+    /**
+     * Bound from the tree the gate already parsed (Funqy would parse the bytes once more; it does
+     * so lazily, and only here when no gate ran), so malformed data surfaces here.
+     */
+    static <T> T data(CloudEvent<T> event, Class<T> type, String kind, CheckedData checked) {
         try {
-            return event.data();
+            return checked.value(type, event::data);
         } catch (RuntimeException e) {
             throw new InvalidDataException(kind, "data of event " + event.id() + " is not " + article(kind) + " "
                     + kind + " in JSON (" + event.dataContentType() + "): " + firstLine(rootCause(e).getMessage()));

@@ -1,6 +1,7 @@
 package io.kedge.store.function;
 
 import io.kedge.contract.data.ValidatedReading;
+import io.kedge.functions.support.CheckedData;
 import io.kedge.store.InfluxStore;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
@@ -19,14 +20,17 @@ import jakarta.inject.Inject;
 public class StoreFunction {
 
     private final InfluxStore store;
+    private final CheckedData checked;
 
     @Inject
-    StoreFunction(InfluxStore store) {
+    StoreFunction(InfluxStore store, CheckedData checked) {
         this.store = store;
+        this.checked = checked;
     }
 
     @Funq
     public Uni<Void> store(CloudEvent<ValidatedReading> event) {
-        return Uni.createFrom().completionStage(() -> store.store(EventDataOf.data(event, "validated reading")));
+        return Uni.createFrom().completionStage(() -> store.store(
+                EventDataOf.data(event, ValidatedReading.class, "validated reading", checked)));
     }
 }

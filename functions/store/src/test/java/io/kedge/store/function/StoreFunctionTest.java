@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.emptyString;
 import io.kedge.contract.EventData;
 import io.kedge.contract.EventTypes;
 import io.kedge.contract.data.ValidatedReading;
+import io.kedge.store.BatchSettings;
 import io.kedge.store.Concurrently;
 import io.kedge.store.TestReadings;
 import io.kedge.testkit.InfluxResource;
@@ -17,6 +18,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,6 +51,14 @@ class StoreFunctionTest {
 
     @TestHTTPResource("/")
     URI root;
+
+    @Inject
+    StoreConfig config;
+
+    @Test
+    void groupCommitRunsWithTheDocumentedDefaults() {
+        assertThat(config.batch().settings()).isEqualTo(BatchSettings.DEFAULTS);
+    }
 
     @Test
     void validatedReadingIsStoredAsOnePointAnd204() {

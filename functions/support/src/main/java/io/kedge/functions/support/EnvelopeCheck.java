@@ -27,12 +27,14 @@ public final class EnvelopeCheck {
     private static final String FUNQY_JSON = "application/json";
 
     /**
-     * Passes quietly, or throws the problem to answer.
+     * Passes the event, or throws the problem to answer.
      *
      * @param handledTypes the CloudEvent types the app's functions are mapped to
+     * @return the event's data as parsed here (in structured mode the {@code data} member, which
+     *         may be a JSON {@code null}), so that a function need not parse it again
      * @throws RequestProblem 400 for no valid CloudEvent or unreadable data, 422 for an unhandled type
      */
-    public static void check(HttpMessage message, Set<String> handledTypes) {
+    public static JsonNode check(HttpMessage message, Set<String> handledTypes) {
         CloudEvent event;
         try {
             event = CloudEventHttp.decode(message);
@@ -45,22 +47,21 @@ public final class EnvelopeCheck {
                     + describe(handledTypes) + ", got \"" + event.getType() + "\""));
         }
         if (isStructured(message)) {
-            checkStructuredData(message.body(), event);
-        } else {
-            checkBinaryData(event);
+            return checkStructuredData(message.body(), event);
         }
+        return checkBinaryData(event);
     }
 
-    private static void checkBinaryData(CloudEvent event) {
+    private static JsonNode checkBinaryData(CloudEvent event) {
         String contentType = event.getDataContentType();
         if (contentType == null || !contentType.startsWith(FUNQY_JSON)) {
             throw notJson("Content-Type " + quote(contentType) + " is not application/json;"
                     + " send the data as application/json");
         }
-        checkParses(event);
+        return checkParses(event);
     }
 
-    private static void checkStructuredData(byte[] body, CloudEvent event) {
+    private static JsonNode checkStructuredData(byte[] body, CloudEvent event) {
         String contentType = event.getDataContentType();
         if (contentType != null && !contentType.startsWith(FUNQY_JSON)) {
             throw notJson("datacontenttype " + quote(contentType) + " is not application/json");
@@ -71,13 +72,14 @@ public final class EnvelopeCheck {
                     + (document.has("data_base64") ? " (data_base64 is not read; put the JSON in 'data')" : "")
                     + "; expected JSON data");
         }
+        return document.get("data");
     }
 
-    private static void checkParses(CloudEvent event) {
+    private static JsonNode checkParses(CloudEvent event) {
         if (event.getData() == null) {
             throw notJson("event " + event.getId() + " carries no data; expected JSON");
         }
-        parse(event.getData().toBytes(), event);
+        return parse(event.getData().toBytes(), event);
     }
 
     private static JsonNode parse(byte[] json, CloudEvent event) {

@@ -1,5 +1,7 @@
 package io.kedge.functions.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kedge.contract.Rfc3339;
 import io.kedge.contract.codec.HttpMessage;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -13,7 +15,6 @@ import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,14 +85,16 @@ public class EventGate {
             return;
         }
         Buffer body = context.body().buffer();
+        JsonNode data;
         try {
-            EnvelopeCheck.check(new HttpMessage(headers(context.request().headers()), body == null ? null : body.getBytes()),
-                    handledTypes);
+            data = EnvelopeCheck.check(new HttpMessage(headers(context.request().headers()),
+                    body == null ? null : body.getBytes()), handledTypes);
         } catch (RequestProblem problem) {
             Log.infof("answered %s", problem.getMessage());
             answer(context, problem);
             return;
         }
+        context.put(CheckedData.KEY, data);
         context.addHeadersEndHandler(ignored -> fixTimeHeader(context));
         context.next();
     }
@@ -112,7 +115,7 @@ public class EventGate {
      */
     private static void fixTimeHeader(RoutingContext context) {
         String time = context.response().headers().get("ce-time");
-        if (time == null) {
+        if (time == null || isIsoFormatted(time)) {
             return;
         }
         try {
@@ -123,12 +126,34 @@ public class EventGate {
         }
     }
 
+    /**
+     * Whether {@code time} is already exactly what {@code ISO_OFFSET_DATE_TIME} would write for it,
+     * checked without java.time: seconds present, no trailing zero in the fraction (Funqy writes
+     * {@code .120}, ISO {@code .12}) and {@code Z} rather than a zero offset.
+     */
+    static boolean isIsoFormatted(String time) {
+        if (Rfc3339.parseCommon(time) == null || time.charAt(10) != 'T') {
+            return false;
+        }
+        char last = time.charAt(time.length() - 1);
+        if (last != 'Z') {
+            return !time.endsWith("+00:00") && !time.endsWith("-00:00") && lastFractionDigit(time, time.length() - 6) != '0';
+        }
+        return lastFractionDigit(time, time.length() - 1) != '0';
+    }
+
+    /** The digit before the offset at {@code offsetAt}, or a space when the time has no fraction. */
+    private static char lastFractionDigit(String time, int offsetAt) {
+        return offsetAt > 19 ? time.charAt(offsetAt - 1) : ' ';
+    }
+
     static void answer(RoutingContext context, RequestProblem problem) {
         FailureStatuses.end(context, problem.status(), problem.json());
     }
 
+    /** Sorted as {@code HttpMessage} keeps them, so that it copies them in one pass. */
     private static Map<String, String> headers(MultiMap headers) {
-        Map<String, String> first = new LinkedHashMap<>();
+        Map<String, String> first = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> header : headers) {
             first.putIfAbsent(header.getKey(), header.getValue());
         }

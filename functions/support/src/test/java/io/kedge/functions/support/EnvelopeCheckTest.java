@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kedge.contract.codec.HttpMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -31,6 +32,27 @@ class EnvelopeCheckTest {
     void eventOfAnyHandledTypeWithJsonDataPasses() {
         assertThatCode(() -> EnvelopeCheck.check(binary("io.kedge.alert.resolved.v1", "application/json", "{}"), HANDLED))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void passedEventHandsOnItsParsedDataSoThatNobodyParsesItAgain() {
+        JsonNode data = EnvelopeCheck.check(binary("io.kedge.alert.fired.v1", "application/json", "{\"value\":NaN}"), HANDLED);
+
+        assertThat(data.get("value").isNumber()).isTrue();
+        assertThat(data.get("value").doubleValue()).isNaN();
+    }
+
+    @Test
+    void structuredEventHandsOnItsDataMemberEvenWhenItIsJsonNull() {
+        String event = "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/t\",\"type\":\"io.kedge.alert.fired.v1\","
+                + "\"datacontenttype\":\"application/json\",\"data\":%s}";
+        Map<String, String> headers = Map.of("content-type", "application/cloudevents+json");
+
+        JsonNode object = EnvelopeCheck.check(new HttpMessage(headers, event.formatted("{\"a\":1}").getBytes(StandardCharsets.UTF_8)), HANDLED);
+        JsonNode nothing = EnvelopeCheck.check(new HttpMessage(headers, event.formatted("null").getBytes(StandardCharsets.UTF_8)), HANDLED);
+
+        assertThat(object.get("a").intValue()).isEqualTo(1);
+        assertThat(nothing.isNull()).isTrue();
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.kedge.functions.validate;
 
 import io.kedge.contract.EventTypes;
+import io.kedge.contract.Rfc3339;
 import io.kedge.contract.data.RejectedReading;
 import io.kedge.contract.data.ValidatedReading;
 import io.kedge.functions.validate.rules.ValidationOutcome;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import io.quarkus.funqy.knative.events.CloudEventBuilder;
-import java.time.OffsetDateTime;
 
 /**
  * The reply events of the validate function. Ids derive from the reading's id, so a redelivered
@@ -31,7 +31,7 @@ public final class ValidationReplies {
                 .source(SOURCE)
                 .type(EventTypes.READING_VALIDATED)
                 .subject(reading.subject())
-                .time(OffsetDateTime.parse(data.time()))
+                .time(Rfc3339.parse(data.time()))
                 .build(data);
     }
 

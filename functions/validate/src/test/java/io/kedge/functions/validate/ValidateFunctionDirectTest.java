@@ -11,6 +11,7 @@ import io.kedge.contract.data.Reading;
 import io.kedge.contract.data.RejectedReading;
 import io.kedge.contract.data.ValidatedReading;
 import io.kedge.contract.fixtures.Readings;
+import io.kedge.functions.support.CheckedData;
 import io.kedge.functions.validate.rules.ReadingValidator;
 import io.kedge.functions.validate.rules.ValidationPolicy;
 import io.quarkus.funqy.knative.events.CloudEvent;
@@ -30,6 +31,7 @@ class ValidateFunctionDirectTest {
 
     {
         function.validator = new ReadingValidator(ValidationPolicy.DEFAULTS, Payloads.CLOCK);
+        function.checkedData = CheckedData.none();
     }
 
     static Stream<Reading> plausible() {

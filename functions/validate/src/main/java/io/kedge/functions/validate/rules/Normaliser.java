@@ -1,10 +1,10 @@
 package io.kedge.functions.validate.rules;
 
+import io.kedge.contract.Rfc3339;
 import io.kedge.contract.data.Reading;
 import io.kedge.contract.data.ValidatedReading;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +42,7 @@ final class Normaliser {
                 temperature,
                 humidity,
                 pressure,
-                OffsetDateTime.parse(reading.time()).toInstant().toString(),
+                Rfc3339.format(Rfc3339.parse(reading.time()).toInstant()),
                 quality);
     }
 

@@ -39,19 +39,22 @@ final class PhysicalRanges implements ReadingRule {
 
     /** {@code value} is in Kedge's unit; messages quote the value as sent, and its conversion. */
     private static void checkOne(SensorModel model, Quantity quantity, Reading reading, double value, Violations violations) {
-        String sent = Violations.number(quantity.sent(reading));
-        String sentUnit = quantity.sentUnit(reading);
-        String described = Violations.quote(sent) + " " + sentUnit
-                + (sentUnit.equals(quantity.unit()) ? "" : " (" + Violations.number(round(value)) + " " + quantity.unit() + ")");
         Range range = model.ranges().get(quantity);
+        if (range != null && range.contains(value)) {
+            return; // the common case: no message to build
+        }
+        String sent = Violations.number(quantity.sent(reading));
         if (range == null) {
             violations.add(ViolationCode.NOT_MEASURED, quantity.field(), sent,
                     model.name() + " does not measure " + quantity.field() + ", got " + Violations.quote(sent));
-        } else if (!range.contains(value)) {
-            violations.add(ViolationCode.OUT_OF_RANGE, quantity.field(), sent,
-                    quantity.field() + " " + described + " is outside the " + model.name() + " range " + range + " "
-                            + quantity.unit());
+            return;
         }
+        String sentUnit = quantity.sentUnit(reading);
+        String described = Violations.quote(sent) + " " + sentUnit
+                + (sentUnit.equals(quantity.unit()) ? "" : " (" + Violations.number(round(value)) + " " + quantity.unit() + ")");
+        violations.add(ViolationCode.OUT_OF_RANGE, quantity.field(), sent,
+                quantity.field() + " " + described + " is outside the " + model.name() + " range " + range + " "
+                        + quantity.unit());
     }
 
     private static double round(double value) {

@@ -1,5 +1,6 @@
 package io.kedge.functions.validate.rules;
 
+import io.kedge.contract.Rfc3339;
 import io.kedge.contract.data.Reading;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ final class SampleTimeWindow implements ReadingRule {
 
     private static OffsetDateTime parse(String text, Violations violations) {
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return Rfc3339.parse(text); // ISO_OFFSET_DATE_TIME, fast for the common form
         } catch (DateTimeParseException notOffset) {
             if (isLocal(text)) {
                 violations.add(ViolationCode.TIME_WITHOUT_ZONE, "time", text,

@@ -1,0 +1,159 @@
+package io.kedge.contract;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads RFC 3339 date-times in the one form that senders write nearly always, without java.time's
+ * general formatter. Every event's {@code time} and every reading's sample time is parsed on the
+ * hot path of each function. {@code OffsetDateTime.parse} spends about a microsecond on each one,
+ * a tenth of a function's CPU at 10,000 events/s on a 2-core machine.
+ *
+ * <p>It only speeds up the common case. {@code null} means "not in this form", not "invalid".
+ * Each caller then asks its own java.time parser, which decides (and can say why) exactly as it
+ * did before. So the fast path never changes what a caller accepts.
+ */
+public final class Rfc3339 {
+
+    private static final int[] SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+
+    /**
+     * {@code OffsetDateTime.parse(text)}, with the same result and the same exception, only
+     * faster for the common form.
+     *
+     * @throws DateTimeParseException when java.time cannot parse {@code text}
+     */
+    public static OffsetDateTime parse(String text) {
+        OffsetDateTime common = parseCommon(text);
+        return common != null ? common : OffsetDateTime.parse(text);
+    }
+
+    /** {@code instant.toString()}, the same text, written without java.time's formatter for years 0 to 9999. */
+    public static String format(Instant instant) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = utc.getYear();
+        if (year < 0 || year > 9999) {
+            return instant.toString();
+        }
+        StringBuilder text = new StringBuilder(30);
+        pad(text, year, 4).append('-');
+        pad(text, utc.getMonthValue(), 2).append('-');
+        pad(text, utc.getDayOfMonth(), 2).append('T');
+        pad(text, utc.getHour(), 2).append(':');
+        pad(text, utc.getMinute(), 2).append(':');
+        pad(text, utc.getSecond(), 2);
+        int nano = instant.getNano();
+        if (nano != 0) {
+            // as ISO_INSTANT: milli-, micro- or nanoseconds, whichever is exact
+            text.append('.');
+            if (nano % 1_000_000 == 0) {
+                pad(text, nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                pad(text, nano / 1_000, 6);
+            } else {
+                pad(text, nano, 9);
+            }
+        }
+        return text.append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
+    }
+
+    /**
+     * The date-time, if {@code text} is exactly {@code yyyy-MM-ddTHH:mm:ss[.f]Z} or
+     * {@code ...±hh:mm} (1–9 fraction digits, {@code T} and {@code Z} in either case) and names a
+     * real date, time and offset. Otherwise {@code null}. The result is equal to what
+     * {@code OffsetDateTime.parse(text)} returns for the same text.
+     */
+    public static OffsetDateTime parseCommon(String text) {
+        int length = text.length();
+        if (length < 20 || length > 35
+                || text.charAt(4) != '-' || text.charAt(7) != '-' || (text.charAt(10) | 0x20) != 't'
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int at = 19;
+        int nano = 0;
+        if (text.charAt(at) == '.') {
+            int end = at + 1;
+            while (end < length && isDigit(text.charAt(end))) {
+                end++;
+            }
+            int count = end - at - 1;
+            if (count < 1 || count > 9) {
+                return null;
+            }
+            nano = digits(text, at + 1, end) * SCALE[count];
+            at = end;
+        }
+        ZoneOffset offset = offset(text, at);
+        if (offset == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
+        } catch (DateTimeException e) {
+            return null; // February 30, hour 24, second 60: the caller's java.time rejects it with its reason
+        }
+    }
+
+    private static ZoneOffset offset(String text, int at) {
+        int left = text.length() - at;
+        if (left == 1 && (text.charAt(at) | 0x20) == 'z') {
+            return ZoneOffset.UTC;
+        }
+        char sign = left == 6 ? text.charAt(at) : 0;
+        if ((sign != '+' && sign != '-') || text.charAt(at + 3) != ':') {
+            return null;
+        }
+        int hours = digits(text, at + 1, at + 3);
+        int minutes = digits(text, at + 4, at + 6);
+        if ((hours | minutes) < 0 || hours > 18 || minutes > 59) {
+            return null;
+        }
+        try {
+            return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
+        } catch (DateTimeException e) {
+            return null; // beyond ±18:00
+        }
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 if any character there is no ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private Rfc3339() {
+    }
+}
