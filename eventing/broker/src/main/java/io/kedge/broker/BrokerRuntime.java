@@ -104,9 +104,11 @@ public class BrokerRuntime {
                     @Override
                     public void stored(LogEntry entry, List<TriggerRoute> triggers, EventLog.Origin origin) {
                         metrics.accepted(entry.broker(), origin);
-                        if (!triggers.isEmpty()) {
-                            dispatcher.stored(entry, triggers);
-                        }
+                    }
+
+                    @Override
+                    public void handOff(LogEntry entry, List<TriggerRoute> triggers) {
+                        dispatcher.stored(entry, triggers);
                     }
 
                     @Override

@@ -15,12 +15,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.LongDataType;
 import org.h2.mvstore.type.StringDataType;
+import org.jboss.logging.Logger;
 
 /**
  * The broker's durable state in one H2 MVStore file: accepted events, which Trigger still has to
@@ -43,6 +45,7 @@ public final class BrokerStore implements AutoCloseable {
 
     /** The store's file inside the data directory. */
     public static final String FILE = "broker.mv.db";
+    private static final Logger LOG = Logger.getLogger(BrokerStore.class);
     private static final String PENDING = "pending:";
     private static final String NEXT_DEAD_LETTER = "next-dead-letter";
     /**
@@ -153,12 +156,29 @@ public final class BrokerStore implements AutoCloseable {
      * @return its sequence number, once on disk
      */
     public CompletableFuture<Long> append(byte[] entry, Collection<String> triggers, long replayOf) {
+        return append(entry, triggers, replayOf, sequence -> { });
+    }
+
+    /**
+     * As {@link #append(byte[], Collection, long)}, and tells {@code applied} the sequence number as
+     * soon as the event is in the store's maps, on the writer thread, before its commit and fsync.
+     * Delivery may start then, while the disk works: a crash before the commit loses an event the
+     * sender was never acknowledged (it sends again), and a subscriber may have seen it already,
+     * which at-least-once allows.
+     */
+    public CompletableFuture<Long> append(byte[] entry, Collection<String> triggers, long replayOf, LongConsumer applied) {
         List<String> targets = List.copyOf(triggers);
         return writer.submit(() -> {
             long sequence = lastSequence.incrementAndGet();
             events.put(sequence, entry);
             for (String trigger : targets) {
                 pendingMap(trigger).put(sequence, replayOf);
+            }
+            try {
+                applied.accept(sequence);
+            } catch (RuntimeException e) {
+                // The event is stored either way; the Trigger queues find it in the store.
+                LOG.warnf(e, "event=hand-off-failed sequence=%d", sequence);
             }
             return sequence;
         });

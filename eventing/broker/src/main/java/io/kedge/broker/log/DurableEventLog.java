@@ -36,7 +36,15 @@ public final class DurableEventLog implements EventLog {
             }
         };
 
+        /** The event is on disk (fsync'd when enabled); the sender may now be answered. */
         void stored(LogEntry entry, List<TriggerRoute> triggers, Origin origin);
+
+        /**
+         * The event is in the store but its commit may still be running: the Triggers may start
+         * delivering it, so the fsync is not on the path from a reply to its subscribers.
+         */
+        default void handOff(LogEntry entry, List<TriggerRoute> triggers) {
+        }
 
         void refused(BrokerKey broker, EventLogFullException reason);
     }
@@ -84,7 +92,8 @@ public final class DurableEventLog implements EventLog {
             }
         }
         byte[] stored = LogEntry.encode(broker, event);
-        return store.append(stored, matching.stream().map(DurableEventLog::id).toList(), 0)
+        return store.append(stored, matching.stream().map(DurableEventLog::id).toList(), 0,
+                        sequence -> listener.handOff(new LogEntry(sequence, broker, event), matching))
                 .whenComplete((sequence, error) -> {
                     if (origin == Origin.SENDER) {
                         pendingWrites.decrementAndGet();

@@ -29,6 +29,7 @@ class DurableEventLogTest {
     private final Topology topology = TestManifests.load(Path.of("src/test/resources/broker-it"), TestManifests.SERVICES,
             Map.of("KEDGE_SERVICE_RECORDER", "http://127.0.0.1:9"));
     private final List<String> heard = new ArrayList<>();
+    private final List<String> handedOff = new ArrayList<>();
     @TempDir
     Path data;
     private BrokerStore store;
@@ -47,6 +48,13 @@ class DurableEventLogTest {
             public void refused(BrokerKey broker, EventLogFullException reason) {
                 heard.add("refused for " + broker);
             }
+
+            @Override
+            public void handOff(LogEntry entry, List<TriggerRoute> triggers) {
+                handedOff.add(entry.sequence() + " for " + triggers.stream().map(DurableEventLog::id).toList()
+                        + (heard.isEmpty() ? " before" : " after") + " the commit, pending for chain-next: "
+                        + store.nextPending("test/chain-next", 0));
+            }
         });
     }
 
@@ -63,6 +71,15 @@ class DurableEventLogTest {
         assertThat(store.nextPending("test/chain-next", 0)).isEqualTo(entry.sequence());
         assertThat(store.nextPending("test/audit", 0)).isEqualTo(entry.sequence());
         assertThat(store.nextPending("test/loop", 0)).isNull();
+    }
+
+    @Test
+    void triggersGetTheEventBeforeItsCommitSoDeliveryOverlapsTheFsync() {
+        LogEntry entry = append(DEFAULT, event("test.chain.next"), EventLog.Origin.SENDER);
+
+        assertThat(handedOff).containsExactly(entry.sequence() + " for [test/audit, test/chain-next] before the commit,"
+                + " pending for chain-next: " + entry.sequence());
+        assertThat(heard).containsExactly("stored " + entry.sequence() + " for [test/audit, test/chain-next]");
     }
 
     @Test
