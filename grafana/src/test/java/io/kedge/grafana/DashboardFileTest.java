@@ -90,6 +90,20 @@ class DashboardFileTest {
     }
 
     @Test
+    void aPanelsOwnRelativeTimeIsOneGrafanaUnderstands() {
+        List<String> problems = new ArrayList<>();
+        for (Dashboard dashboard : FILES.dashboards().values()) {
+            for (Panel panel : dashboard.panels()) {
+                // Grafana's describeTextRange takes "30d" as now-30d to now; "now-30d" or "30 days" it would misread
+                if (panel.timeFrom() != null && !panel.timeFrom().matches("\\d+[smhdwy]")) {
+                    problems.add(panel.title() + ": timeFrom must be a number and a unit such as 30d, got " + panel.timeFrom());
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void panelQueriesAreRawInfluxQlOverTheTimeFilterWithNamedColumnsAndAliasesOfGroupedTags() {
         List<String> problems = new ArrayList<>();
         for (Dashboard dashboard : FILES.dashboards().values()) {

@@ -162,6 +162,66 @@ class DashboardQueriesTest {
     }
 
     @Test
+    void rejectedReadingsPerMinuteCountEachRejectionOnceUnderItsFirstCode() {
+        // GIVEN buckets of the panel's 1m interval over the dashboard's 6 hours
+        Panel rejected = panel("Rejected readings per minute");
+        DashboardView view = data.view(DASHBOARD, DASHBOARD.time(), Map.of());
+        assertThat(view.intervalMs(rejected)).isEqualTo(60_000);
+
+        List<Series> result = data.run(view.panelQuery(rejected, rejected.targets().get(0)));
+
+        // THEN per code the minutes add up to the rejections fed with that first code, the unknown device's included
+        Map<String, Long> fed = Feed.REJECTIONS.stream()
+                .collect(Collectors.groupingBy(r -> r.codes()[0], Collectors.counting()));
+        assertThat(result).extracting(series -> series.tags().get("code")).containsExactlyInAnyOrderElementsOf(fed.keySet());
+        for (Series series : result) {
+            double total = series.numbers("rejected_per_minute").stream().mapToDouble(Double::doubleValue).sum();
+            assertThat(total).as(series.tags().get("code")).isEqualTo(fed.get(series.tags().get("code")).doubleValue());
+        }
+    }
+
+    @Test
+    void rejectedReadingsOfAPickedDeviceAreItsOwnOnly() {
+        Panel rejected = panel("Rejected readings per minute");
+        DashboardView view = data.view(DASHBOARD, DASHBOARD.time(), Map.of("device", List.of(Feed.LAB.id())));
+
+        List<Series> result = data.run(view.panelQuery(rejected, rejected.targets().get(0)));
+
+        // the lab's two rejections: one too hot (and zone-less), one zone-less
+        assertThat(result).extracting(series -> series.tags().get("code") + "="
+                        + series.numbers("rejected_per_minute").stream().mapToDouble(Double::doubleValue).sum())
+                .containsExactlyInAnyOrder("out_of_range=1.0", "time_without_zone=1.0");
+    }
+
+    @Test
+    void theLongRangePanelReachesBackThirtyDaysThroughTheMinuteSummaries() {
+        // GIVEN the panel's own range, the last 30 days, in buckets of 30 minutes (30 d / 1000 points, rounded)
+        Panel longRange = panel("Temperature, 1-minute means, last 30 days");
+        DashboardView view = data.view(DASHBOARD, DASHBOARD.time(), Map.of());
+        assertThat(view.from(longRange)).isEqualTo(view.to(longRange).minus(java.time.Duration.ofDays(30)));
+        assertThat(view.intervalMs(longRange)).isEqualTo(1_800_000);
+
+        List<Series> result = data.run(view.panelQuery(longRange, longRange.targets().get(0)));
+
+        // THEN every device has the summaries' means, from the last hour and from 20 days ago,
+        // the latter far outside the dashboard's 6 hours
+        long sixHoursAgo = data.fedAt().minus(java.time.Duration.ofHours(6)).toEpochMilli();
+        for (Feed.Device device : Feed.DEVICES) {
+            Series series = only(result, device);
+            assertThat(series.numbers("temperature")).as(device.id()).isNotEmpty()
+                    .allSatisfy(t -> assertThat(t).isCloseTo(device.temperature(), within(0.001)));
+            List<Long> times = new ArrayList<>();
+            for (int i = 0; i < series.column("time").size(); i++) {
+                if (!series.column("temperature").get(i).isNull()) {
+                    times.add(series.column("time").get(i).asLong());
+                }
+            }
+            assertThat(times).as(device.id() + " buckets with values")
+                    .anyMatch(t -> t < sixHoursAgo).anyMatch(t -> t >= sixHoursAgo);
+        }
+    }
+
+    @Test
     void aShortRangeGetsTheDatasourcesMinimumIntervalAndStillReturnsData() {
         Dashboard.TimeRange lastQuarter = new Dashboard.TimeRange("now-15m", "now");
         DashboardView view = data.view(DASHBOARD, lastQuarter, Map.of());

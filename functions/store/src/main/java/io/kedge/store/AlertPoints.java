@@ -48,6 +48,7 @@ public final class AlertPoints {
         String metric = TagValues.check("metric", alert.metric(), false, problems);
         Instant at = TagValues.time(state.timeField(),
                 state == AlertState.FIRING ? alert.startsAt() : alert.endsAt(), problems);
+        TagValues.checkStorableTime(state.timeField(), at, problems);
         TagValues.checkFinite("value", alert.value(), problems);
         TagValues.checkFinite("threshold", alert.threshold(), problems);
         if (!problems.isEmpty()) {

@@ -2,15 +2,21 @@ package io.kedge.store;
 
 import com.influxdb.client.write.Point;
 import io.kedge.contract.data.Alert;
+import io.kedge.contract.data.RejectedReading;
+import io.kedge.contract.data.Summary;
 import io.kedge.contract.data.ValidatedReading;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * Stores validated readings and alert events in InfluxDB, never acknowledging what is not stored:
- * each future completes only once InfluxDB has stored the point, or exceptionally with the
- * reason it did not. Concurrent points share writes ({@link GroupCommit}).
+ * Stores validated readings, rejected readings, alert events and summaries in InfluxDB, never
+ * acknowledging what is not stored: each future completes only once InfluxDB has stored the
+ * point, or exceptionally with the reason it did not. Concurrent points share writes
+ * ({@link GroupCommit}). Summaries go to a database of their own with a long retention
+ * ({@link SummarySettings}), so they have their own writer and group commit: one write carries
+ * points of one database.
  *
  * <p>Plain Java: the Quarkus functions only adapt it, so any process can host it.
  */
@@ -19,28 +25,48 @@ public final class InfluxStore implements AutoCloseable {
     private final InfluxSettings settings;
     private final ReadingPoints readings;
     private final AlertPoints alerts = new AlertPoints();
+    private final RejectedPoints rejections = new RejectedPoints();
+    private final SummaryPoints summaries;
+    private final InfluxSettings summarySettings;
     private final InfluxWriter writer;
     private final GroupCommit commits;
+    private final InfluxWriter summaryWriter;
+    private final GroupCommit summaryCommits;
 
-    private InfluxStore(InfluxSettings settings, BatchSettings batch) {
+    private InfluxStore(InfluxSettings settings, BatchSettings batch, SummarySettings summaryTarget) {
         this.settings = settings;
         this.readings = new ReadingPoints(settings.measurement());
+        this.summarySettings = summaryTarget.on(settings);
+        this.summaries = new SummaryPoints(summarySettings.measurement());
         this.writer = InfluxWriter.open(settings);
         this.commits = new GroupCommit(writer::write, batch);
+        this.summaryWriter = InfluxWriter.open(summarySettings);
+        this.summaryCommits = new GroupCommit(summaryWriter::write, batch);
     }
 
-    /** A store for {@code settings}; connects lazily, so it opens even when InfluxDB is down. */
+    /**
+     * A store for {@code settings}, summaries as {@code summaries} says; connects lazily, so it
+     * opens even when InfluxDB is down.
+     */
+    public static InfluxStore open(InfluxSettings settings, BatchSettings batch, SummarySettings summaries) {
+        return new InfluxStore(settings, batch, summaries);
+    }
+
     public static InfluxStore open(InfluxSettings settings, BatchSettings batch) {
-        return new InfluxStore(settings, batch);
+        return open(settings, batch, SummarySettings.DEFAULTS);
     }
 
     public static InfluxStore open(InfluxSettings settings) {
         return open(settings, BatchSettings.DEFAULTS);
     }
 
-    /** Creates the 1.x database and retention policy now if InfluxDB is reachable, else on the first write. */
+    /**
+     * Creates the 1.x databases and retention policies (readings', summaries') now if InfluxDB is
+     * reachable, else on the first write to each.
+     */
     public void prepare() {
         writer.prepare();
+        summaryWriter.prepare();
     }
 
     /**
@@ -59,6 +85,24 @@ public final class InfluxStore implements AutoCloseable {
         return submit(() -> alerts.toPoint(alert, state));
     }
 
+    /**
+     * Stores {@code rejected} as one point of measurement {@code rejected_readings}, at {@code at};
+     * fails as {@link #store(ValidatedReading)}.
+     *
+     * @param at the rejection event's time, {@code null} when it has none (refused: no idempotent point)
+     */
+    public CompletableFuture<Void> store(RejectedReading rejected, Instant at) {
+        return submit(commits, () -> rejections.toPoint(rejected, at));
+    }
+
+    /**
+     * Stores {@code summary} in the summaries' database and measurement; fails as
+     * {@link #store(ValidatedReading)}.
+     */
+    public CompletableFuture<Void> store(Summary summary) {
+        return submit(summaryCommits, () -> summaries.toPoint(summary));
+    }
+
     /** Blocking {@link #store(ValidatedReading)}: returns once stored, or throws its failure. */
     public void storeNow(ValidatedReading reading) {
         join(store(reading));
@@ -69,7 +113,21 @@ public final class InfluxStore implements AutoCloseable {
         join(store(alert, state));
     }
 
+    /** Blocking {@link #store(RejectedReading, Instant)}. */
+    public void storeNow(RejectedReading rejected, Instant at) {
+        join(store(rejected, at));
+    }
+
+    /** Blocking {@link #store(Summary)}. */
+    public void storeNow(Summary summary) {
+        join(store(summary));
+    }
+
     private CompletableFuture<Void> submit(Supplier<Point> point) {
+        return submit(commits, point);
+    }
+
+    private static CompletableFuture<Void> submit(GroupCommit target, Supplier<Point> point) {
         String record;
         try {
             // serialised here, on the request's thread, so that the writers only send
@@ -77,7 +135,7 @@ public final class InfluxStore implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return commits.submit(record);
+        return target.submit(record);
     }
 
     private static void join(CompletableFuture<Void> stored) {
@@ -100,10 +158,17 @@ public final class InfluxStore implements AutoCloseable {
         return settings;
     }
 
-    /** Writes what is queued, then closes the client. */
+    /** Where summaries go: the readings' server with the summaries' database, measurement and policy. */
+    public InfluxSettings summarySettings() {
+        return summarySettings;
+    }
+
+    /** Writes what is queued, then closes the clients. */
     @Override
     public void close() {
         commits.close();
+        summaryCommits.close();
         writer.close();
+        summaryWriter.close();
     }
 }

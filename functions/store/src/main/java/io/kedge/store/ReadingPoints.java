@@ -47,6 +47,7 @@ public final class ReadingPoints {
         String device = TagValues.check("deviceId", reading.deviceId(), true, problems);
         String location = TagValues.check("location", reading.location(), false, problems);
         Instant sampled = TagValues.time("time", reading.time(), problems);
+        TagValues.checkStorableTime("time", sampled, problems);
         TagValues.checkFinite("temperature", reading.temperature(), problems);
         TagValues.checkFinite("humidity", reading.humidity(), problems);
         TagValues.checkFinite("pressure", reading.pressure(), problems);

@@ -6,11 +6,15 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * Checks of values before they become part of a point, shared by {@link ReadingPoints} and
- * {@link AlertPoints}: a value that InfluxDB could not store exactly is refused with a problem
- * naming the field, never stored altered.
+ * Checks of values before they become part of a point, shared by the mappers ({@link ReadingPoints},
+ * {@link AlertPoints}, {@link RejectedPoints}, {@link SummaryPoints}): a value that InfluxDB could
+ * not store exactly is refused with a problem naming the field, never stored altered.
  */
 final class TagValues {
+
+    // InfluxDB's MinNanoTime and MaxNanoTime, rounded inwards to whole milliseconds
+    private static final Instant EARLIEST = Instant.ofEpochMilli(-9_223_372_036_854L);
+    private static final Instant AFTER_LATEST = Instant.ofEpochMilli(9_223_372_036_855L);
 
     /**
      * The tag value as it must be stored, or {@code null} when absent or refused (then a problem
@@ -52,6 +56,17 @@ final class TagValues {
         } catch (DateTimeParseException e) {
             problems.add("'" + field + "' is not an RFC 3339 timestamp with zone offset: " + quote(time));
             return null;
+        }
+    }
+
+    /**
+     * Whether {@code at} (may be {@code null}: then nothing to check) is a millisecond timestamp
+     * InfluxDB can store: it keeps nanoseconds since the epoch in a signed 64-bit integer, years
+     * 1677 to 2262, and refuses a whole write with a point outside them.
+     */
+    static void checkStorableTime(String field, Instant at, List<String> problems) {
+        if (at != null && (at.isBefore(EARLIEST) || !at.isBefore(AFTER_LATEST))) {
+            problems.add("'" + field + "' lies outside the years InfluxDB can store (1677-09-21 to 2262-04-11): " + at);
         }
     }
 

@@ -184,6 +184,40 @@ class InfluxStoreV2Test {
         }
     }
 
+    @Test
+    void summariesGoThroughTheV2ApiToTheirOwnBucketAndMeasurement() {
+        int n = TABLES.incrementAndGet();
+        SummarySettings summaries = new SummarySettings("kedge_longterm", "summaries_" + n, "longterm", "INF",
+                java.util.Optional.of("kedge_longterm_bucket"));
+        Instant start = TestReadings.uniqueTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        try (InfluxStore store = InfluxStore.open(InfluxSettings.v2(questdb.url(), "kedge", "sensor_data", "kedge-test-token")
+                .withMeasurement("readings_" + n), BatchSettings.DEFAULTS, summaries)) {
+            assertThat(store.summarySettings().clientBucket()).isEqualTo("kedge_longterm_bucket");
+
+            store.storeNow(TestSummaries.temperature("pi-v2-summary", "kitchen", start));
+
+            // QuestDB ignores the bucket; the table is the measurement
+            assertThat(rowsOf("summaries_" + n, 1)).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("device", "pi-v2-summary")
+                    .containsEntry("temperature_mean", 21.5)
+                    .containsEntry("temperature_count", 3)
+                    .containsEntry("timestamp", start.toString().replace("Z", ".000000Z")));
+        }
+    }
+
+    @Test
+    void rejectedReadingsGoThroughTheV2ApiBesideTheReadings() {
+        Instant at = TestReadings.uniqueTime();
+        try (InfluxStore store = open()) {
+            store.storeNow(TestRejections.tooHot("pi-v2-rejected", "attic"), at);
+
+            assertThat(rowsOf(RejectedPoints.MEASUREMENT, 1)).filteredOn(row -> "pi-v2-rejected".equals(row.get("device")))
+                    .singleElement().satisfies(row -> assertThat(row)
+                            .containsEntry("code", "out_of_range")
+                            .containsEntry("count", 1));
+        }
+    }
+
     private static InfluxStore open() {
         return open(BatchSettings.DEFAULTS);
     }

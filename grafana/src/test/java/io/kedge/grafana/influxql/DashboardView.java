@@ -26,7 +26,9 @@ import java.util.function.Function;
  * earlier variables substituted; then each panel query gets the variables substituted (frontend,
  * {@link TemplateVariables}) and the macros expanded (backend, {@link InfluxQlMacros}) with the
  * panel's interval ({@link Intervals#calculate}, at a resolution of {@link #RESOLUTION} data
- * points unless the panel sets {@code maxDataPoints}).
+ * points unless the panel sets {@code maxDataPoints}). A panel with a relative time of its own
+ * ({@code timeFrom}, Grafana's "Relative time" override) is queried over {@code now-<timeFrom>}
+ * to {@code now} instead of the dashboard's range, as Grafana's {@code applyPanelTimeOverrides} does.
  */
 public final class DashboardView {
 
@@ -37,14 +39,16 @@ public final class DashboardView {
     public static final int RESOLUTION = 1000;
 
     private final Datasource datasource;
+    private final Instant now;
     private final Instant from;
     private final Instant to;
     private final TemplateVariables variables;
     private final Map<String, List<String>> options;
 
-    private DashboardView(Datasource datasource, Instant from, Instant to, TemplateVariables variables,
+    private DashboardView(Datasource datasource, Instant now, Instant from, Instant to, TemplateVariables variables,
                           Map<String, List<String>> options) {
         this.datasource = datasource;
+        this.now = now;
         this.from = from;
         this.to = to;
         this.variables = variables;
@@ -74,7 +78,7 @@ public final class DashboardView {
                     ? Selection.all(variable.allValue(), values)
                     : new Selection(false, picked, null, List.of()));
         }
-        return new DashboardView(datasource, from, to, new TemplateVariables(selections), options);
+        return new DashboardView(datasource, now, from, to, new TemplateVariables(selections), options);
     }
 
     /** The options each variable's query returned, in variable order. */
@@ -83,14 +87,24 @@ public final class DashboardView {
     }
 
     public String panelQuery(Panel panel, Target target) {
-        return InfluxQlMacros.expand(variables.replace(target.query()), from, to, intervalMs(panel));
+        return InfluxQlMacros.expand(variables.replace(target.query()), from(panel), to(panel), intervalMs(panel));
     }
 
     /** {@code $__interval} of {@code panel}, in milliseconds. */
     public long intervalMs(Panel panel) {
         String lowLimit = panel.interval() != null ? panel.interval() : datasource.jsonData().timeInterval();
         int resolution = panel.maxDataPoints() != null ? panel.maxDataPoints() : RESOLUTION;
-        return Intervals.calculate(Duration.between(from, to), resolution, lowLimit);
+        return Intervals.calculate(Duration.between(from(panel), to(panel)), resolution, lowLimit);
+    }
+
+    /** Where {@code panel}'s range starts: {@code now-<timeFrom>} with a relative time of its own, else the dashboard's. */
+    public Instant from(Panel panel) {
+        return panel.timeFrom() == null ? from : Intervals.relative("now-" + panel.timeFrom(), now);
+    }
+
+    /** Where {@code panel}'s range ends: {@code now} with a relative time of its own, else the dashboard's end. */
+    public Instant to(Panel panel) {
+        return panel.timeFrom() == null ? to : now;
     }
 
     public String annotationQuery(Annotation annotation) {

@@ -97,6 +97,8 @@ public record Dashboard(
      * A panel.
      *
      * @param interval the panel's minimum interval; overrides the datasource's {@code timeInterval}
+     * @param timeFrom the panel's own relative time range ({@code 30d}: the last 30 days up to now),
+     *                 in place of the dashboard's; {@code null} for the dashboard's
      */
     public record Panel(
             Integer id,
@@ -107,6 +109,7 @@ public record Dashboard(
             DatasourceRef datasource,
             String interval,
             Integer maxDataPoints,
+            String timeFrom,
             List<Target> targets,
             JsonNode fieldConfig,
             JsonNode options) {

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * A real InfluxDB holding pipeline data: the store function's packaged jar writes it, from the
- * CloudEvents of {@link Feed}, exactly as the broker would deliver them. Also runs the alert
+ * CloudEvents of {@link Feed} (readings, rejected readings, alerts, summaries), exactly as the
+ * broker would deliver them. Also runs the alert
  * function's jar, configured as the deployment tells, with its sink pointing at a
  * {@link SinkReceiver}. Started once per test run and shared (see {@link PipelineExtension}).
  */
@@ -53,6 +54,12 @@ public final class PipelineData implements AutoCloseable {
                 storeEvent(event);
             }
             for (CloudEvent event : Feed.alerts(fedAt)) {
+                storeEvent(event);
+            }
+            for (CloudEvent event : Feed.rejections(fedAt)) {
+                storeEvent(event);
+            }
+            for (CloudEvent event : Feed.summaries(fedAt)) {
                 storeEvent(event);
             }
         } catch (RuntimeException e) {

@@ -16,12 +16,20 @@ final class EventDataOf {
             return checked.value(type, event::data);
         } catch (RuntimeException e) {
             throw new InvalidDataException(kind, "data of event " + event.id() + " is not " + article(kind) + " "
-                    + kind + " in JSON (" + event.dataContentType() + "): " + firstLine(rootCause(e).getMessage()));
+                    + kind + " in JSON (" + event.dataContentType() + "): " + reason(rootCause(e)));
         }
     }
 
     private static String article(String kind) {
         return "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    /**
+     * A record whose constructor copies a list ({@code RejectedReading}) throws a bare
+     * NullPointerException when the list is missing; its JDK text speaks of our code, not of the data.
+     */
+    private static String reason(Throwable root) {
+        return root instanceof NullPointerException ? "a required member is missing or null" : firstLine(root.getMessage());
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -2,6 +2,7 @@ package io.kedge.store.function;
 
 import io.kedge.store.BatchSettings;
 import io.kedge.store.InfluxApi;
+import io.kedge.store.SummarySettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -17,6 +18,8 @@ public interface StoreConfig {
     Influx influx();
 
     Batch batch();
+
+    Summaries summaries();
 
     interface Influx {
 
@@ -102,6 +105,51 @@ public interface StoreConfig {
         default BatchSettings settings() {
             return new BatchSettings(maxSize(), linger(), lingerGap(), maxPending(), writers());
         }
+    }
+
+    /**
+     * Where {@code io.kedge.summary.v1} events are stored: a database of their own with a long
+     * retention, on the server of {@link Influx} (same URL, API and credentials).
+     */
+    interface Summaries {
+
+        /** v1 database of the summaries, created with its retention policy when missing. Default {@code kedge_longterm}. */
+        @WithDefault("kedge_longterm")
+        String database();
+
+        /**
+         * Measurement of every summary point, one per device and window. Default {@code rpi_dht11_1m},
+         * for the aggregate function's default 1-minute window; name another window's measurement
+         * after it ({@code rpi_dht11_5m}).
+         */
+        @WithDefault("rpi_dht11_1m")
+        String measurement();
+
+        /** v2 bucket of the summaries (created by the server's owner, with its retention). Default: the database name. */
+        Optional<String> bucket();
+
+        SummaryRetention retention();
+
+        default SummarySettings settings() {
+            return new SummarySettings(database(), measurement(), retention().name(), retention().duration(), bucket());
+        }
+    }
+
+    /** The v1 retention policy of the summaries' database, created on start and made its DEFAULT. */
+    interface SummaryRetention {
+
+        /** Policy name. Default {@code longterm}. */
+        @WithDefault("longterm")
+        String name();
+
+        /**
+         * How long summaries are kept, as an InfluxQL duration. Default {@code INF}: kept until an
+         * operator bounds it ({@code 260w}); 1-minute summaries of a few devices take a few MB a year,
+         * and a summary that arrives late from an edge that was cut off for weeks is never refused
+         * as older than the policy.
+         */
+        @WithDefault("INF")
+        String duration();
     }
 
     /** The v1 retention policy created on start and made the database's DEFAULT. */

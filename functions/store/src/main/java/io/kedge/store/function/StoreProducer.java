@@ -30,7 +30,8 @@ public class StoreProducer {
                 influx.org(),
                 influx.bucket(),
                 influx.writeTimeout()),
-                config.batch().settings());
+                config.batch().settings(),
+                config.summaries().settings());
     }
 
     /** Writes what is still queued before the client closes. */

@@ -210,7 +210,8 @@ class StoreFunctionTest {
                 .post("/")
                 .then().statusCode(422)
                 .body("problems", hasItem(containsString("handles types [io.kedge.reading.validated.v1,"
-                        + " io.kedge.alert.fired.v1, io.kedge.alert.resolved.v1], got \"io.kedge.reading.v1\"")));
+                        + " io.kedge.alert.fired.v1, io.kedge.alert.resolved.v1, io.kedge.reading.rejected.v1,"
+                        + " io.kedge.summary.v1], got \"io.kedge.reading.v1\"")));
     }
 
     @Test
