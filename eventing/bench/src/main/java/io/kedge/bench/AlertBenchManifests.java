@@ -37,6 +37,15 @@ final class AlertBenchManifests {
      * @param subscriberUrl the benchmark's subscriber, without a trailing slash
      */
     static AlertBenchManifests write(Path source, Path dir, Set<String> services, String subscriberUrl) {
+        return write(source, dir, services, subscriberUrl, true);
+    }
+
+    /**
+     * As {@link #write(Path, Path, Set, String)}; {@code validatedTrigger} false leaves out
+     * {@code bench-validated}, whose extra delivery per reading would add to the load measured.
+     */
+    static AlertBenchManifests write(Path source, Path dir, Set<String> services, String subscriberUrl,
+                                     boolean validatedTrigger) {
         AlertBenchManifests manifests = new AlertBenchManifests();
         try {
             Files.createDirectories(dir);
@@ -54,9 +63,11 @@ final class AlertBenchManifests {
             Files.writeString(dir.resolve(FIRED_TRIGGER + "-trigger.yaml"), trigger(FIRED_TRIGGER,
                     "Fired alerts go to the benchmark's subscriber, which measures reading posted -> alert fired.",
                     "io.kedge.alert.fired.v1", subscriberUrl + AlertSubscriber.FIRED_PATH));
-            Files.writeString(dir.resolve(VALIDATED_TRIGGER + "-trigger.yaml"), trigger(VALIDATED_TRIGGER,
-                    "Validated readings go to the benchmark's subscriber too: the first half of the alert's path.",
-                    "io.kedge.reading.validated.v1", subscriberUrl + AlertSubscriber.VALIDATED_PATH));
+            if (validatedTrigger) {
+                Files.writeString(dir.resolve(VALIDATED_TRIGGER + "-trigger.yaml"), trigger(VALIDATED_TRIGGER,
+                        "Validated readings go to the benchmark's subscriber too: the first half of the alert's path.",
+                        "io.kedge.reading.validated.v1", subscriberUrl + AlertSubscriber.VALIDATED_PATH));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the benchmark's manifests into " + dir, e);
         }

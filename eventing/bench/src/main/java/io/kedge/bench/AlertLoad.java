@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  * when each reading is due, so validate takes them as fresh. Remembers when each reading was due,
  * by reading id and by firing device, for the subscriber to measure against.
  */
-final class AlertLoad {
+final class AlertLoad implements SentReadings {
 
     /** Temperature of a reading that crosses {@code temperature-high} (above 30 °C, inside DHT11's 0-50 °C). */
     static final double FIRING_CELSIUS = 35.0;
@@ -115,13 +115,13 @@ final class AlertLoad {
         return "alert-bench-" + run + "-p" + phase + "-fire-" + index;
     }
 
-    /** The reading with this id, or null when it is not one of this run's. */
-    Sent reading(String readingId) {
+    @Override
+    public Sent reading(String readingId) {
         return byReadingId.get(readingId);
     }
 
-    /** The firing reading of {@code device}, or null when the device is not one of this run's firing devices. */
-    Sent firingReading(String device) {
+    @Override
+    public Sent firingReading(String device) {
         return byFiringDevice.get(device);
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The benchmark's subscriber, in this JVM so that its clock is the load generator's: the bench
  * Triggers deliver {@code io.kedge.alert.fired.v1} events to {@code /fired} and validated readings
  * to {@code /validated}. Each is answered 202 without a body and matched to the reading that caused
- * it ({@link AlertLoad}): a fired alert by its device (the subject), a validated reading by its id
+ * it ({@link SentReadings}): a fired alert by its device (the subject), a validated reading by its id
  * ({@code <reading id>/validated}).
  */
 final class AlertSubscriber implements AutoCloseable {
@@ -31,7 +31,7 @@ final class AlertSubscriber implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final AlertLoad load;
+    private final SentReadings load;
     private final String rule;
     private final Map<Integer, Phase> phases = new ConcurrentHashMap<>();
     private final LongAdder foreign = new LongAdder();
@@ -111,7 +111,7 @@ final class AlertSubscriber implements AutoCloseable {
         }
     }
 
-    private AlertSubscriber(HttpServer server, AlertLoad load, String rule) {
+    private AlertSubscriber(HttpServer server, SentReadings load, String rule) {
         this.server = server;
         this.load = load;
         this.rule = rule;
@@ -122,7 +122,7 @@ final class AlertSubscriber implements AutoCloseable {
      *
      * @param rule the rule the firing readings cross; fired alerts of other rules are counted apart
      */
-    static AlertSubscriber start(Vertx vertx, AlertLoad load, String rule) {
+    static AlertSubscriber start(Vertx vertx, SentReadings load, String rule) {
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0));
         AlertSubscriber subscriber = new AlertSubscriber(server, load, rule);
         server.requestHandler(subscriber::handle);

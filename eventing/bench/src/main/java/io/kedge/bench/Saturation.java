@@ -46,6 +46,30 @@ final class Saturation {
         return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 
+    /**
+     * An end-to-end step, judged by what InfluxDB holds: stored below 95 % of offered, any 503 or
+     * error, readings never sent, readings accepted but not stored once drained, alerts missing, or
+     * sample → stored p99 above {@code maxP99}.
+     */
+    static String ofStored(int offered, double storedPerSecond, long backpressure, long errors, long unsent,
+                           long accepted, long stored, long alertsExpected, long alertsFired, double p99Millis,
+                           Duration maxP99) {
+        List<String> reasons = new ArrayList<>();
+        belowOffered(reasons, "stored", offered, storedPerSecond);
+        if (backpressure > 0) {
+            reasons.add(String.format(Locale.ROOT, "%,d × 503", backpressure));
+        }
+        failures(reasons, errors, unsent);
+        if (stored < accepted) {
+            reasons.add(String.format(Locale.ROOT, "%,d sent but not stored", accepted - stored));
+        }
+        if (alertsFired < alertsExpected) {
+            reasons.add(String.format(Locale.ROOT, "%,d alerts missing", alertsExpected - alertsFired));
+        }
+        slow(reasons, p99Millis, maxP99);
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
+    }
+
     private static void belowOffered(List<String> reasons, String what, int offered, double perSecond) {
         if (perSecond < KEEPS_UP * offered) {
             reasons.add(String.format(Locale.ROOT, "%s %.0f %% of offered", what, 100 * perSecond / offered));

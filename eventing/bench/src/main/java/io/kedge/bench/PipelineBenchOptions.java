@@ -1,0 +1,197 @@
+package io.kedge.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Flags of {@link PipelineBench}. Defaults: steps of 100, 500, 1,000, 2,000, 5,000 and 10,000
+ * readings/s, 10 s each, half over MQTT and half over HTTP, after 30 s of warm-up at 500/s; each
+ * step drained (every reading sent counted in InfluxDB) before the next. About 5 to 8 minutes with
+ * the start of eight processes.
+ *
+ * @param rates           readings/s offered, one step each, open loop
+ * @param step            how long each step offers its rate
+ * @param warmup          unmeasured load first, so that every JVM compiles its hot paths
+ * @param warmupRate      readings/s of the warm-up
+ * @param mqttShare       share of the readings published over MQTT (QoS 1) instead of posted to the broker
+ * @param alertsPerSecond firing readings per second (one in rate/this, at least one in 10)
+ * @param probesPerSecond readings per second whose arrival in InfluxDB is timed
+ * @param pollEvery       pause between two InfluxDB queries for the probes
+ * @param connections     HTTP connections to the broker at most
+ * @param mqttConnections MQTT connections (gateways) the readings are spread over
+ * @param requestTimeout  a request or publish unanswered this long counts as an error
+ * @param drainTimeout    how long a step may take to be stored after its last reading
+ * @param stall           the drain gives up earlier when InfluxDB gained nothing for this long
+ * @param maxP99          a step whose sample → stored p99 is above this is saturated
+ * @param keepGoing       run every step, also after one saturated
+ * @param out             the markdown results file; the apps' logs go beside it
+ * @param plot            the PNG plot
+ * @param jars            each app's {@code quarkus-run.jar}
+ * @param jvms            each app's JVM options and environment, as {@code ./kedge up} starts it
+ * @param env             extra environment of every app
+ */
+record PipelineBenchOptions(
+        List<Integer> rates,
+        Duration step,
+        Duration warmup,
+        int warmupRate,
+        double mqttShare,
+        int alertsPerSecond,
+        int probesPerSecond,
+        Duration pollEvery,
+        int connections,
+        int mqttConnections,
+        Duration requestTimeout,
+        Duration drainTimeout,
+        Duration stall,
+        Duration maxP99,
+        boolean keepGoing,
+        Path out,
+        Path plot,
+        Map<App, Path> jars,
+        Map<App, AppJvm> jvms,
+        Map<String, String> env,
+        boolean help,
+        List<String> arguments) {
+
+    /** The processes of {@code ./kedge up} besides InfluxDB and Mosquitto, in the order they start. */
+    enum App {
+        VALIDATE("validate", "functions/validate", "kedge-validate"),
+        STORE("store", "functions/store", "kedge-store"),
+        ALERT("alert", "functions/alert", "kedge-alert"),
+        AGGREGATE("aggregate", "functions/aggregate", "kedge-aggregate"),
+        BROKER("broker", "eventing/broker", null),
+        DEVICE_SOURCE("device-source", "device-source", "kedge-device-source");
+
+        final String name;
+        final String module;
+        /** The Knative Service the Triggers name; null for the broker. */
+        final String service;
+
+        App(String name, String module, String service) {
+            this.name = name;
+            this.module = module;
+            this.service = service;
+        }
+
+        Path defaultJar() {
+            return Path.of(module, "target", "quarkus-app", "quarkus-run.jar");
+        }
+    }
+
+    static final String DEFAULT_RATES = "100,500,1000,2000,5000,10000";
+
+    static String usage() {
+        return """
+                Usage: ./kedge bench pipeline [flags]     (also plain ./kedge bench)
+                   (or java -cp eventing/bench/target/kedge-bench.jar io.kedge.bench.PipelineBench [flags])
+
+                The whole local stack end to end, as ./kedge up runs it: a fresh InfluxDB 1.6.7 and Mosquitto,
+                the broker on eventing/k8s (plus one bench Trigger for fired alerts), validate, store, alert,
+                aggregate and the device source with its MQTT bridge on (no sensor). Readings go in over MQTT
+                (QoS 1, kedge/<device>/reading, to the device source's bridge) and over HTTP (binary mode, to
+                the broker), open loop, in steps of offered load until one saturates. Per step: readings/s
+                stored (counted in InfluxDB), sample -> stored p50/p95/p99 (probe readings, InfluxDB polled),
+                reading -> alert at a subscriber, sent vs stored, RSS of each process, CPU per reading.
+                Writes a markdown table to --out and a PNG plot to --plot.
+
+                  --rates LIST            readings/s per step (default %s)
+                  --step DURATION         each step's length (default 10s)
+                  --warmup DURATION       unmeasured load first, for the JIT (default 30s; 0 skips it)
+                  --warmup-rate N         readings/s of the warm-up (default 500)
+                  --mqtt-share F          share of readings over MQTT, 0 to 1 (default 0.5)
+                  --alerts-per-second N   firing readings per second, each on a new device (default 10)
+                  --probes-per-second N   readings per second timed into InfluxDB (default 50)
+                  --poll-every DURATION   pause between two probe queries to InfluxDB (default 5ms)
+                  --connections N         HTTP connections to the broker (default 32)
+                  --mqtt-connections N    MQTT connections the readings are spread over (default 4)
+                  --request-timeout D     a request or publish unanswered this long is an error (default 30s)
+                  --drain-timeout D       how long a step may take to be stored after its end (default 180s)
+                  --stall D               ... or until InfluxDB gained nothing for this long (default 30s)
+                  --max-p99 D             a step with sample -> stored p99 above this is saturated (default 500ms)
+                  --keep-going            run every step, also after a saturated one
+                  --out FILE              results (default eventing/bench/target/bench/pipeline.md); logs beside it
+                  --plot FILE             PNG plot (default: --out with .png)
+                  --broker-jvm "OPTS"     the broker's JVM options (default as ./kedge up)
+                  --functions-jvm "OPTS"  the other apps' JVM options (default as ./kedge up, per module)
+                  --env K=V               extra environment of every app, repeatable
+                  --help                  this text
+
+                Durations: 10s, 500ms, 2m, or plain seconds.
+                """.formatted(DEFAULT_RATES);
+    }
+
+    /**
+     * @param root        the repository checkout the defaults are relative to
+     * @param environment for {@code KEDGE_JAVA_OPTS}, and what the modules' {@code jvm.options} add to it
+     * @throws IllegalArgumentException naming the flag and the bad value
+     */
+    static PipelineBenchOptions parse(List<String> args, Path root, Map<String, String> environment) {
+        BenchFlags flags = BenchFlags.parse(args, List.of("rates", "step", "warmup", "warmup-rate", "mqtt-share",
+                "alerts-per-second", "probes-per-second", "poll-every", "connections", "mqtt-connections",
+                "request-timeout", "drain-timeout", "stall", "max-p99", "out", "plot", "broker-jvm", "functions-jvm"),
+                List.of("keep-going"), List.of("env"));
+        Map<App, Path> jars = new LinkedHashMap<>();
+        Map<App, AppJvm> jvms = new LinkedHashMap<>();
+        for (App app : App.values()) {
+            jars.put(app, root.resolve(app.defaultJar()));
+            jvms.put(app, AppJvm.of(root, app.module,
+                    flags.get(app == App.BROKER ? "broker-jvm" : "functions-jvm", null), environment));
+        }
+        Path out = BenchFlags.path(root, flags.get("out", "eventing/bench/target/bench/pipeline.md"));
+        String plot = flags.get("plot", null);
+        return new PipelineBenchOptions(
+                BenchFlags.rates(flags.get("rates", DEFAULT_RATES)),
+                BenchFlags.duration("step", flags.get("step", "10s"), false),
+                BenchFlags.duration("warmup", flags.get("warmup", "30s"), true),
+                BenchFlags.positive("warmup-rate", flags.get("warmup-rate", "500")),
+                share(flags.get("mqtt-share", "0.5")),
+                BenchFlags.positive("alerts-per-second", flags.get("alerts-per-second", "10")),
+                BenchFlags.positive("probes-per-second", flags.get("probes-per-second", "50")),
+                BenchFlags.duration("poll-every", flags.get("poll-every", "5ms"), true),
+                BenchFlags.positive("connections", flags.get("connections", "32")),
+                BenchFlags.positive("mqtt-connections", flags.get("mqtt-connections", "4")),
+                BenchFlags.duration("request-timeout", flags.get("request-timeout", "30s"), false),
+                BenchFlags.duration("drain-timeout", flags.get("drain-timeout", "180s"), false),
+                BenchFlags.duration("stall", flags.get("stall", "30s"), false),
+                BenchFlags.duration("max-p99", flags.get("max-p99", "500ms"), false),
+                flags.on("keep-going"),
+                out,
+                plot == null ? BenchOutput.beside(out, "png") : BenchFlags.path(root, plot),
+                Map.copyOf(jars),
+                Map.copyOf(jvms),
+                flags.pairs("env"),
+                flags.on("help"),
+                List.copyOf(args));
+    }
+
+    private static double share(String text) {
+        try {
+            double share = Double.parseDouble(text.trim());
+            if (share >= 0 && share <= 1) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("--mqtt-share: \"" + text + "\" is not a share between 0 and 1 (e.g. 0.5)");
+    }
+
+    /** One in this many readings of a step at {@code rate} fires: {@link #alertsPerSecond()} per second, at most one in 10. */
+    int fireEvery(int rate) {
+        return Math.max(10, (int) Math.round((double) rate / alertsPerSecond));
+    }
+
+    /** One in this many readings of a step at {@code rate} is a probe: {@link #probesPerSecond()} per second. */
+    int probeEvery(int rate) {
+        return Math.max(1, (int) Math.round((double) rate / probesPerSecond));
+    }
+
+    /** How the run was started, for the report. */
+    String command() {
+        return ("./kedge bench pipeline " + String.join(" ", arguments)).trim();
+    }
+}

@@ -1,0 +1,188 @@
+package io.kedge.bench;
+
+import static io.kedge.bench.Figures.met;
+import static io.kedge.bench.Figures.mib;
+import static io.kedge.bench.Figures.ms;
+import static io.kedge.bench.Figures.percent;
+import static io.kedge.bench.Figures.whole;
+
+import io.kedge.bench.PipelineLoad.Ingress;
+import io.kedge.bench.load.MarkdownTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The end-to-end benchmark's results as markdown: one row per step (throughput, sent against
+ * stored, latencies, memory and CPU of the stack), memory and CPU per process, and issue 8's
+ * targets met or missed.
+ *
+ * @param command         how the run was started
+ * @param context         machine, JVM options and settings, one line
+ * @param idle            memory of the stack before any load
+ * @param warmup          the warm-up phase; null when skipped
+ * @param steps           the measured steps in order
+ * @param meanPollMillis  mean interval between two answers of the probe poller: how late a latency may read
+ * @param loadAverageEnd  the one-minute load average when the last step ended
+ */
+record PipelineBenchReport(String command, String context, Usage idle, PipelineStep warmup, List<PipelineStep> steps,
+                           double meanPollMillis, String loadAverageEnd) {
+
+    static final List<String> COLUMNS = List.of("step", "offered/s", "stored/s", "sent", "stored", "stored − sent",
+            "503", "errors", "p50 ms", "p95 ms", "p99 ms", "HTTP p99 ms", "MQTT p99 ms", "alerts", "alert p50 ms",
+            "alert p99 ms", "RSS MB", "CPU ms/reading", "drain s", "notes");
+    static final List<String> PROCESSES = List.of("broker", "validate", "store", "alert", "aggregate", "device-source",
+            "influxd", "mosquitto");
+
+    static final int TARGET_RATE = 10_000;
+    static final int TARGET_LATENCY_RATE = 1_000;
+    static final double TARGET_STORED_P99_MILLIS = 20;
+    static final double TARGET_ALERT_P99_MILLIS = 10;
+    static final long TARGET_RSS_BYTES = 400L * 1024 * 1024;
+
+    String markdown() {
+        StringBuilder out = new StringBuilder("## end-to-end benchmark (pipeline)\n\n");
+        out.append("`").append(command).append("`  \n").append(context).append(" Load average ").append(loadAverageEnd)
+                .append(" at the end.\n\n");
+        out.append(String.format(Locale.ROOT, "Each step offers its rate open loop (each reading sent at its scheduled"
+                + " time, which is also its sample time), then waits until InfluxDB holds every reading sent. sent:"
+                + " readings the pipeline took (the broker's 202 for HTTP, Mosquitto's PUBACK for MQTT); 503: HTTP"
+                + " readings the broker refused (backpressure, never in the pipeline); stored: the step's points in"
+                + " InfluxDB (`SELECT count(temperature)` over its location and sample times), after the drain;"
+                + " stored/s: stored over the span from the first sample time to the last point's arrival, never"
+                + " shorter than the step. p50-p99: sample time → the reading visible in InfluxDB, of probe readings"
+                + " (InfluxDB polled; a latency reads late by at most the interval between two polls, %s ms on"
+                + " average here), overall and per ingress path. alerts: distinct `temperature-high` alerts at the"
+                + " benchmark's subscriber / firing readings sent; alert p50/p99: sample time → the alert at the"
+                + " subscriber. RSS: sum of each process's peak (MiB) over the step and its drain; CPU: all processes"
+                + " of the stack (not the benchmark) over the step and its drain, per reading stored; drain: from the"
+                + " step's last reading until the last point arrived.%n%n", ms(meanPollMillis)));
+        MarkdownTable table = new MarkdownTable(COLUMNS);
+        all().forEach(step -> table.row(cells(step)));
+        out.append(table.render()).append('\n');
+        out.append(summary()).append("\n\n");
+        out.append("### Memory per process (peak RSS, MiB)\n\n").append(memory().render()).append('\n');
+        out.append("### CPU per process (% of one core, over the step and its drain)\n\n").append(cpu().render()).append('\n');
+        out.append("### Targets (issue 8: this machine, JVM mode, local mode)\n\n").append(targets().render());
+        return out.toString();
+    }
+
+    private Stream<PipelineStep> all() {
+        return Stream.concat(Stream.ofNullable(warmup), steps.stream());
+    }
+
+    String summary() {
+        Optional<PipelineStep> best = steps.stream().filter(PipelineStep::keptUp)
+                .max((a, b) -> Integer.compare(a.offered(), b.offered()));
+        Optional<PipelineStep> saturated = steps.stream().filter(PipelineStep::saturated).findFirst();
+        String kept = best.map(s -> String.format(Locale.ROOT, "Kept up to %,d readings/s offered (%,.0f stored/s,"
+                + " sample → stored p99 %s ms, nothing lost).", s.offered(), s.storedPerSecond(),
+                ms(s.probes().latency().percentileMillis(99)))).orElse("Kept up with no step.");
+        String sat = saturated.map(s -> String.format(Locale.ROOT, " Saturated at %,d readings/s offered (%,.0f stored/s): %s.",
+                s.offered(), s.storedPerSecond(), s.saturation())).orElse(" Not saturated by the highest step.");
+        long lost = steps.stream().mapToLong(s -> Math.max(0, -s.difference())).sum();
+        String loss = lost == 0 ? " Every reading sent was stored."
+                : String.format(Locale.ROOT, " **%,d readings sent were not stored** (see stored − sent).", lost);
+        return kept + sat + loss;
+    }
+
+    MarkdownTable memory() {
+        List<String> headers = new ArrayList<>(List.of("step"));
+        headers.addAll(PROCESSES);
+        headers.add("total");
+        MarkdownTable table = new MarkdownTable(headers);
+        table.row(memoryRow("idle", idle));
+        all().forEach(step -> table.row(memoryRow(step.name() + " (" + whole(step.offered()) + "/s)", step.usage())));
+        return table;
+    }
+
+    private static List<String> memoryRow(String name, Usage usage) {
+        List<String> cells = new ArrayList<>(List.of(name));
+        long total = 0;
+        for (String process : PROCESSES) {
+            long rss = usage.of(process).peakRssBytes();
+            cells.add(mib(rss));
+            total += rss;
+        }
+        cells.add(mib(total));
+        return cells;
+    }
+
+    MarkdownTable cpu() {
+        List<String> headers = new ArrayList<>(List.of("step"));
+        headers.addAll(PROCESSES);
+        headers.add("benchmark");
+        MarkdownTable table = new MarkdownTable(headers);
+        all().forEach(step -> {
+            List<String> cells = new ArrayList<>(List.of(step.name() + " (" + whole(step.offered()) + "/s)"));
+            PROCESSES.forEach(process -> cells.add(percent(step.usage().of(process).cpuPercent())));
+            cells.add(percent(step.usage().benchCpuPercent()));
+            table.row(cells);
+        });
+        return table;
+    }
+
+    MarkdownTable targets() {
+        MarkdownTable table = new MarkdownTable(List.of("target", "measured", "met"));
+        Optional<PipelineStep> best = steps.stream().filter(PipelineStep::keptUp)
+                .max((a, b) -> Integer.compare(a.offered(), b.offered()));
+        table.row(List.of("≥ 10,000 readings/s sustained end to end with zero loss",
+                best.map(s -> String.format(Locale.ROOT, "kept up to %,d/s offered (%,.0f stored/s)", s.offered(),
+                        s.storedPerSecond())).orElse("no step kept up"),
+                met(best.map(s -> s.offered() >= TARGET_RATE).orElse(false))));
+        Optional<PipelineStep> at1000 = steps.stream().filter(s -> s.offered() == TARGET_LATENCY_RATE).findFirst();
+        table.row(List.of("p99 sample → stored ≤ 20 ms at 1,000 readings/s",
+                at1000.map(s -> String.format(Locale.ROOT, "p99 %s ms (%,d probes)",
+                        ms(s.probes().latency().percentileMillis(99)), s.probes().seen())).orElse("no 1,000/s step"),
+                at1000.map(s -> met(s.probes().seen() > 0 && s.probes().seen() == s.probes().sent()
+                        && s.probes().latency().percentileMillis(99) <= TARGET_STORED_P99_MILLIS)).orElse("—")));
+        table.row(List.of("reading → alert p99 ≤ 10 ms (at 1,000 readings/s)",
+                at1000.map(s -> String.format(Locale.ROOT, "p99 %s ms, %,d of %,d alerts", ms(s.alertLatency().percentileMillis(99)),
+                        s.alertsFired(), s.alertsExpected())).orElse("no 1,000/s step"),
+                at1000.map(s -> met(s.alertsFired() == s.alertsExpected() && s.alertsExpected() > 0
+                        && s.alertLatency().percentileMillis(99) <= TARGET_ALERT_P99_MILLIS)).orElse("—")));
+        table.row(List.of("whole local stack ≤ 400 MB RSS at 1,000 readings/s",
+                at1000.map(s -> String.format(Locale.ROOT, "%s MiB (sum of peaks; idle %s MiB)", mib(s.totalRssBytes()),
+                        mib(total(idle)))).orElse("no 1,000/s step"),
+                at1000.map(s -> met(s.totalRssBytes() <= TARGET_RSS_BYTES)).orElse("—")));
+        return table;
+    }
+
+    private static long total(Usage usage) {
+        return usage.processes().stream().mapToLong(Usage.ProcessUse::peakRssBytes).sum();
+    }
+
+    private static List<String> cells(PipelineStep s) {
+        String notes = s.saturated() ? "saturated: " + s.saturation() : s.name().equals("warm-up") ? "not measured" : "kept up";
+        return List.of(s.name(), whole(s.offered()), whole(s.storedPerSecond()), whole(s.accepted()), whole(s.stored()),
+                signed(s.difference()), whole(s.httpRefused()), whole(s.httpErrors() + s.mqttErrors() + s.unsent()),
+                ms(s.probes().latency().percentileMillis(50)), ms(s.probes().latency().percentileMillis(95)),
+                ms(s.probes().latency().percentileMillis(99)), p99(s, Ingress.HTTP), p99(s, Ingress.MQTT),
+                s.alertsFired() + "/" + s.alertsExpected(), ms(s.alertLatency().percentileMillis(50)),
+                ms(s.alertLatency().percentileMillis(99)), mib(s.totalRssBytes()),
+                Double.isNaN(s.cpuMillisPerReading()) ? "—" : String.format(Locale.ROOT, "%.2f", s.cpuMillisPerReading()),
+                String.format(Locale.ROOT, "%.1f", s.drainSeconds()), notes);
+    }
+
+    private static String p99(PipelineStep s, Ingress ingress) {
+        return s.probes().latency(ingress).count() == 0 ? "—" : ms(s.probes().latency(ingress).percentileMillis(99));
+    }
+
+    private static String signed(long difference) {
+        return difference == 0 ? "0" : String.format(Locale.ROOT, "%+,d", difference);
+    }
+
+    /** The line printed when a step ends. */
+    static String progressLine(PipelineStep s) {
+        return String.format(Locale.ROOT, "%s: %,d/s offered, %,.0f stored/s, %,d sent, %,d stored (%s), %,d × 503,"
+                        + " p50 %s ms, p99 %s ms (%,d of %,d probes), alerts %,d/%,d p99 %s ms, RSS %s MiB,"
+                        + " CPU %.2f ms/reading — %s",
+                s.name(), s.offered(), s.storedPerSecond(), s.accepted(), s.stored(), signed(s.difference()),
+                s.httpRefused(), ms(s.probes().latency().percentileMillis(50)), ms(s.probes().latency().percentileMillis(99)),
+                s.probes().seen(), s.probes().sent(), s.alertsFired(), s.alertsExpected(),
+                ms(s.alertLatency().percentileMillis(99)), mib(s.totalRssBytes()), s.cpuMillisPerReading(),
+                s.saturated() ? "saturated: " + s.saturation() : "kept up");
+    }
+}

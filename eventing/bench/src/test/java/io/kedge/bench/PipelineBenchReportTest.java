@@ -1,0 +1,94 @@
+package io.kedge.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kedge.bench.PipelineLoad.Ingress;
+import io.kedge.bench.load.LatencyHistogram;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Verifies the end-to-end benchmark's markdown, its verdicts on issue 8's targets, and its plot. */
+class PipelineBenchReportTest {
+
+    @Test
+    void aStepThatLostReadingsSaysSoInTheTableAndInTheSummary() {
+        PipelineStep lossy = step(1_000, 10_000, 9_990, 15, 5, 200L << 20, Saturation.ofStored(1_000, 999, 0, 0, 0,
+                10_000, 9_990, 10, 10, 15, Duration.ofMillis(500)));
+
+        String markdown = report(List.of(lossy)).markdown();
+
+        assertThat(SmokeOutput.headerOfFirstTable(markdown)).containsExactlyElementsOf(PipelineBenchReport.COLUMNS);
+        assertThat(markdown).containsPattern("\\| step 1 \\|\\s+1,000 \\|\\s+999 \\|\\s+10,000 \\|\\s+9,990 \\|\\s+-10 \\|");
+        assertThat(markdown).contains("10 sent but not stored", "**10 readings sent were not stored**");
+        assertThat(markdown).contains("### Memory per process", "### CPU per process", "| idle ");
+    }
+
+    @Test
+    void theTargetsAreJudgedAtTheirRates() {
+        List<PipelineStep> steps = List.of(
+                step(1_000, 10_000, 10_000, 12, 6, 390L << 20, null),
+                step(10_000, 100_000, 100_000, 80, 40, 600L << 20, null));
+
+        String targets = report(steps).targets().render();
+
+        assertThat(targets).contains("kept up to 10,000/s offered", "| yes |");
+        assertThat(targets).containsPattern("p99 sample → stored ≤ 20 ms at 1,000 readings/s\\s+\\| p99 12\\.\\d+ ms \\(\\d+ probes\\)\\s+\\| yes");
+        assertThat(targets).containsPattern("reading → alert p99 ≤ 10 ms \\(at 1,000 readings/s\\)\\s+\\| p99 6\\.\\d+ ms, 10 of 10 alerts\\s+\\| yes");
+        assertThat(targets).containsPattern("≤ 400 MB RSS at 1,000 readings/s\\s+\\| 390 MiB.*\\| yes");
+    }
+
+    @Test
+    void aSlowOrHeavyStepMissesItsTargets() {
+        String targets = report(List.of(step(1_000, 10_000, 10_000, 35, 25, 700L << 20, null))).targets().render();
+
+        assertThat(targets).contains("kept up to 1,000/s offered").doesNotContain("| yes |");
+    }
+
+    @Test
+    void thePlotIsAPng() throws Exception {
+        // beside the smoke tests' output, to look at
+        Path png = Path.of("target/bench-smoke/pipeline-plot.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+
+        PipelinePlot.write(report(List.of(step(100, 1_000, 1_000, 8, 4, 700L << 20, null),
+                step(1_000, 10_000, 10_000, 15, 9, 760L << 20, null),
+                step(5_000, 50_000, 48_000, 900, 700, 820L << 20, "stored 90 % of offered"))), png);
+
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes.length).isGreaterThan(1_000);
+        assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+
+    private static PipelineBenchReport report(List<PipelineStep> steps) {
+        return new PipelineBenchReport("./kedge bench pipeline", "a machine", usage(500L << 20), null, steps, 4.5, "1.00");
+    }
+
+    private static PipelineStep step(int rate, long sent, long stored, long p99Millis, long alertMillis, long rssBytes,
+                                     String saturation) {
+        ProbeWatcher.Phase probes = new ProbeWatcher.Phase();
+        for (int i = 0; i < 100; i++) {
+            probes.expected();
+            probes.seen(i % 2 == 0 ? Ingress.HTTP : Ingress.MQTT, (i < 98 ? p99Millis / 2 : p99Millis) * 1_000_000);
+        }
+        LatencyHistogram alerts = new LatencyHistogram();
+        for (int i = 0; i < 10; i++) {
+            alerts.recordNanos(alertMillis * 1_000_000);
+        }
+        return new PipelineStep("step 1", rate, 10, sent, sent / 2, 0, 0, sent - sent / 2, 0, 0, stored,
+                saturation == null ? rate : rate * 0.999, 0.5, stored == sent, probes, 10, 10, 0, alerts, usage(rssBytes),
+                rssBytes / 1e9, saturation);
+    }
+
+    private static Usage usage(long totalRss) {
+        List<Usage.ProcessUse> processes = new ArrayList<>();
+        for (String name : PipelineBenchReport.PROCESSES) {
+            processes.add(new Usage.ProcessUse(name, totalRss / PipelineBenchReport.PROCESSES.size(), 10));
+        }
+        return new Usage(processes, 20);
+    }
+}

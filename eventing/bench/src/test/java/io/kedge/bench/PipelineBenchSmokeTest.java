@@ -1,0 +1,70 @@
+package io.kedge.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kedge.bench.load.MqttSender;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The end-to-end benchmark, tiny: a fresh InfluxDB and Mosquitto, the real broker, validate, store,
+ * alert, aggregate and device-source jars (built before this module by the reactor), one 3 s step
+ * at 40 readings/s, about half over MQTT. Asserts what was counted — every reading sent is in InfluxDB
+ * once, every firing reading fired, every probe was seen — never how fast.
+ */
+class PipelineBenchSmokeTest {
+
+    @Test
+    void everyReadingSentOverMqttAndHttpIsStoredOnceAndEveryFiringReadingFires() throws Exception {
+        Path out = Path.of("target/bench-smoke/pipeline.md").toAbsolutePath();
+        Path plot = Path.of("target/bench-smoke/pipeline.png").toAbsolutePath();
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(plot);
+        PipelineBenchOptions options = PipelineBenchOptions.parse(List.of("--rates", "40", "--step", "3s", "--warmup", "0",
+                        "--alerts-per-second", "4", "--probes-per-second", "10", "--drain-timeout", "120s",
+                        "--out", out.toString(),
+                        // C1 only: a run this short is over before C2 would pay off, and the machine may be busy
+                        "--functions-jvm", "-XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1"),
+                BenchFlags.repositoryRoot(Path.of("")), Map.of());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        PipelineBenchReport report = new PipelineBench(options, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+
+        PipelineStep step = report.steps().get(0);
+        assertThat(step.sent()).isEqualTo(120);
+        long overMqtt = overMqtt(120, options.fireEvery(40), options.probeEvery(40));
+        assertThat(overMqtt).as("about half").isBetween(40L, 80L);
+        assertThat(step.mqttAcked()).as("published over MQTT, acknowledged by Mosquitto").isEqualTo(overMqtt);
+        assertThat(step.httpAccepted()).as("posted to the broker, 202").isEqualTo(120 - overMqtt);
+        assertThat(step.stored()).as("points in InfluxDB").isEqualTo(step.accepted());
+        assertThat(step.alertsExpected()).as("one in 10 fires").isEqualTo(12);
+        assertThat(step.alertsFired()).isEqualTo(step.alertsExpected());
+        assertThat(step.probes().seen()).as("probes seen in InfluxDB").isEqualTo(step.probes().sent()).isPositive();
+        assertThat(step.usage().of("device-source").peakRssBytes()).isPositive();
+        assertThat(step.cpuSeconds()).isPositive();
+
+        String written = Files.readString(out);
+        assertThat(SmokeOutput.headerOfFirstTable(written)).containsExactlyElementsOf(PipelineBenchReport.COLUMNS);
+        assertThat(written).contains("### Memory per process", "| idle ", "### Targets");
+        assertThat(plot).isRegularFile();
+        String printed = console.toString(StandardCharsets.UTF_8);
+        for (String process : List.of("broker", "validate", "store", "alert", "aggregate", "device-source", "influxd",
+                "mosquitto")) {
+            SmokeOutput.assertGone(printed, process + " pid (\\d+)");
+        }
+    }
+
+    /** How many of the first {@code count} readings of a step go over MQTT (firing readings and probes alternate by their own count). */
+    private static long overMqtt(int count, int fireEvery, int probeEvery) {
+        PipelineLoad load = new PipelineLoad("x", "x", 0.5, null);
+        return IntStream.range(0, count)
+                .filter(i -> MqttSender.isMqtt(load.event(1, i, System.nanoTime(), fireEvery, probeEvery))).count();
+    }
+}
