@@ -34,7 +34,7 @@ public interface EdgeConfig {
      * The Knative Services that the Triggers name, each with the Funqy functions it runs:
      * {@code kedge.edge.services.kedge-store=store,storeAlertFired,storeAlertResolved}. Each gets the
      * route {@code /<service>}. Env {@code KEDGE_EDGE_SERVICES_KEDGE_STORE}; defaults in
-     * {@code application.properties}: kedge-validate, kedge-store, kedge-alert.
+     * {@code application.properties}: kedge-validate, kedge-store, kedge-alert, kedge-aggregate.
      */
     Map<String, List<String>> services();
 
@@ -50,9 +50,8 @@ public interface EdgeConfig {
      * Services that Triggers in the manifests name but this build does not host. Each still gets a
      * line in the service directory and a route, which takes every event with 204 and nothing
      * else, so that the broker starts and the rest of the pipeline runs; the start-up log names
-     * the Triggers concerned (WARN). Env {@code KEDGE_EDGE_UNHOSTED}; default in
-     * {@code application.properties}: {@code kedge-aggregate}, until functions/aggregate can be
-     * hosted (README, "Adding a function"). Empty: every Service must be hosted.
+     * the Triggers concerned (WARN). Env {@code KEDGE_EDGE_UNHOSTED}; default none: every Service
+     * of {@code eventing/k8s} is hosted (README, "Hosting a function").
      */
     Optional<List<String>> unhosted();
 }

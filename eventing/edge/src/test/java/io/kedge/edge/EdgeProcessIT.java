@@ -22,9 +22,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,6 +53,8 @@ class EdgeProcessIT {
     private static InfluxServer influx;
     private static HttpServer webhook;
     private static final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
+    /** Events the device source's uplink forwarded upstream: ce-type, ce-subject and the data. */
+    private static final List<Map<String, Object>> uplinked = new CopyOnWriteArrayList<>();
     private static Path data;
     private static AppProcess edge;
 
@@ -62,18 +67,35 @@ class EdgeProcessIT {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
+        webhook.createContext("/upstream", exchange -> {
+            uplinked.add(Map.of("type", String.valueOf(exchange.getRequestHeaders().getFirst("ce-type")),
+                    "data", JSON.readTree(exchange.getRequestBody())));
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
         webhook.start();
         data = Files.createTempDirectory("kedge-edge-it");
-        edge = AppProcess.start("edge", JAR, FreePorts.next(), Map.of(
-                "MALLOC_ARENA_MAX", "2",
+        Map<String, String> environment = new LinkedHashMap<>(jvmOptionsFile().environment());
+        environment.putAll(Map.of(
                 "KEDGE_INFLUX_URL", influx.url(),
                 "KEDGE_BROKER_MANIFESTS", Repo.path("eventing/k8s").toString(),
                 "KEDGE_BROKER_DATA", data.resolve("broker").toString(),
                 "KEDGE_EDGE_SERVICE_DIRECTORY", data.resolve("services.properties").toString(),
+                "KEDGE_DEVICE_BUFFER_DIR", data.resolve("device-source").toString(),
+                "KEDGE_DEVICE_UPLINK_BUFFER_DIR", data.resolve("device-source-uplink").toString(),
                 "KEDGE_DEVICE_ID", "pi-edge",
                 "KEDGE_DEVICE_LOCATION", "attic",
-                "KEDGE_ALERT_NOTIFY_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/notify"),
-                readmeJvmOptions());
+                "KEDGE_DEVICE_UPLINK_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/upstream",
+                "KEDGE_ALERT_NOTIFY_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/notify"));
+        edge = AppProcess.start("edge", JAR, FreePorts.next(), environment, jvmOptionsFile().options());
+    }
+
+    @Test
+    void theReadmeRunsTheAppWithTheOptionsOfJvmOptions() throws IOException {
+        // ./kedge up --edge reads jvm.options; the README's command must show the same
+        assertThat(readmeJvmOptions()).containsExactlyElementsOf(jvmOptionsFile().options());
+        assertThat(readmeBlock("## Run", "shell")).contains("MALLOC_ARENA_MAX=2");
+        assertThat(jvmOptionsFile().environment()).containsEntry("MALLOC_ARENA_MAX", "2");
     }
 
     @AfterAll
@@ -159,6 +181,35 @@ class EdgeProcessIT {
     }
 
     @Test
+    void theAggregateFunctionRunsHereAndItsSummaryLeavesThroughTheUplink() throws Exception {
+        // GIVEN a reading three minutes old: its one-minute window is open until a later reading closes it
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        assertThat(postReading("pi-windows", "hall", 20, now.minusSeconds(180))).isEqualTo(202);
+        Poll.until("the first reading stored", Duration.ofSeconds(10), Duration.ofMillis(20),
+                () -> !stored("pi-windows").isEmpty(), edge::logTail);
+
+        // WHEN the device's next reading comes past that window's end and grace
+        assertThat(postReading("pi-windows", "hall", 22, now)).isEqualTo(202);
+
+        // THEN aggregate (a function of this process, behind /kedge-aggregate) closes the window, and its
+        // io.kedge.summary.v1 goes broker → uplink Trigger → the device source's uplink → upstream
+        Poll.until("the temperature summary of pi-windows upstream", Duration.ofSeconds(20), Duration.ofMillis(50),
+                () -> summary("pi-windows", "temperature").isPresent(), edge::logTail);
+        JsonNode summary = summary("pi-windows", "temperature").orElseThrow();
+        assertThat(summary.path("count").asInt()).isEqualTo(1);
+        assertThat(summary.path("min").asDouble()).isEqualTo(20.0);
+        assertThat(summary.path("location").asText()).isEqualTo("hall");
+        assertThat(edge.logText()).doesNotContain("is not hosted in this build");
+    }
+
+    private static Optional<JsonNode> summary(String device, String metric) {
+        return uplinked.stream().filter(event -> "io.kedge.summary.v1".equals(event.get("type")))
+                .map(event -> (JsonNode) event.get("data"))
+                .filter(data -> device.equals(data.path("deviceId").asText()) && metric.equals(data.path("metric").asText()))
+                .findFirst();
+    }
+
+    @Test
     void eachServiceRouteTakesOnlyItsOwnTypes() throws Exception {
         // the broker would never send a raw reading to kedge-store; validate takes it, but not through there
         HttpResponse<String> answer = HTTP.send(readingRequest(URI.create(edge.url() + "/kedge-store"), "pi-lost",
@@ -219,7 +270,26 @@ class EdgeProcessIT {
         }
     }
 
-    /** The {@code -X} options of the README's run command: the test runs the app as the README says. */
+    /** What {@code jvm.options} holds: JVM options, and NAME=value lines for the environment. */
+    record JvmOptions(List<String> options, Map<String, String> environment) {
+    }
+
+    /** This module's {@code jvm.options}, read as the launcher reads it: the test runs the app as {@code ./kedge up --edge} does. */
+    static JvmOptions jvmOptionsFile() throws IOException {
+        List<String> options = new ArrayList<>();
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("jvm.options"))) {
+            String text = (line.contains("#") ? line.substring(0, line.indexOf('#')) : line).trim();
+            if (text.startsWith("-")) {
+                options.add(text);
+            } else if (text.contains("=")) {
+                environment.put(text.substring(0, text.indexOf('=')), text.substring(text.indexOf('=') + 1));
+            }
+        }
+        return new JvmOptions(options, environment);
+    }
+
+    /** The {@code -X} options of the README's run command. */
     static List<String> readmeJvmOptions() throws IOException {
         String run = readmeBlock("## Run", "shell");
         Matcher java = Pattern.compile("\\bjava\\s+(.*?)\\s+-jar\\s", Pattern.DOTALL).matcher(run);

@@ -23,8 +23,9 @@ class ServiceDispatchTest {
     private static final Map<String, List<String>> SERVICES = Map.of(
             "kedge-validate", List.of("validate"),
             "kedge-store", List.of("store", "storeAlertFired", "storeAlertResolved"),
-            "kedge-alert", List.of("alert", "tick", "notify", "notifyResolved"));
-    /** The functions' own mappings, with the edge's private triggers for the store's functions. */
+            "kedge-alert", List.of("alert", "tick", "notify", "notifyResolved"),
+            "kedge-aggregate", List.of("aggregate", "aggregateTick"));
+    /** The functions' own mappings, with the edge's private triggers for the store's and aggregate's functions. */
     private static final Map<String, String> EDGE_TRIGGERS = Map.of(
             "validate", EventTypes.READING,
             "store", "kedge-store/" + EventTypes.READING_VALIDATED,
@@ -33,7 +34,9 @@ class ServiceDispatchTest {
             "alert", EventTypes.READING_VALIDATED,
             "tick", PING,
             "notify", EventTypes.ALERT_FIRED,
-            "notifyResolved", EventTypes.ALERT_RESOLVED);
+            "notifyResolved", EventTypes.ALERT_RESOLVED,
+            "aggregate", "kedge-aggregate/" + EventTypes.READING_VALIDATED,
+            "aggregateTick", "kedge-aggregate/" + PING);
     private static final Set<String> FUNCTIONS = EDGE_TRIGGERS.keySet();
 
     static Stream<Arguments> deliveries() {
@@ -49,6 +52,10 @@ class ServiceDispatchTest {
                 Arguments.of("kedge-alert", EventTypes.ALERT_FIRED, new Forward("notify", "/notify", null)),
                 Arguments.of("kedge-alert", EventTypes.ALERT_RESOLVED, new Forward("notifyResolved", "/notifyResolved", null)),
                 Arguments.of("kedge-alert", PING, new Forward("tick", "/tick", null)),
+                Arguments.of("kedge-aggregate", EventTypes.READING_VALIDATED,
+                        new Forward("aggregate", "/aggregate", "kedge-aggregate/" + EventTypes.READING_VALIDATED)),
+                Arguments.of("kedge-aggregate", PING,
+                        new Forward("aggregateTick", "/aggregateTick", "kedge-aggregate/" + PING)),
                 // no type: not a CloudEvent; the first function's EventGate says why
                 Arguments.of("kedge-store", null, new Forward("store", "/store", null)));
     }
@@ -75,7 +82,8 @@ class ServiceDispatchTest {
                 Arguments.of("kedge-store", EventTypes.READING),
                 Arguments.of("kedge-validate", EventTypes.READING_VALIDATED),
                 Arguments.of("kedge-alert", "kedge-store/" + EventTypes.READING_VALIDATED),
-                Arguments.of("kedge-store", "store"));
+                Arguments.of("kedge-store", "store"),
+                Arguments.of("kedge-aggregate", EventTypes.ALERT_FIRED));
     }
 
     static Stream<Arguments> badConfigurations() {
@@ -86,10 +94,16 @@ class ServiceDispatchTest {
                         "functions [alert, store] all take io.kedge.reading.validated.v1, and Funqy refuses such an event"
                                 + " (409); give all but one a private trigger, e.g. "
                                 + "quarkus.funqy.knative-events.mapping.store.trigger=kedge-store/io.kedge.reading.validated.v1"),
+                Arguments.of("aggregate's own tick mapping beside alert's: Funqy would answer 409",
+                        (Consumer<Map<String, String>>) triggers -> triggers.put("aggregateTick", PING),
+                        (Consumer<Map<String, List<String>>>) services -> { },
+                        "functions [aggregateTick, tick] all take dev.knative.sources.ping, and Funqy refuses such an event"
+                                + " (409); give all but one a private trigger, e.g. "
+                                + "quarkus.funqy.knative-events.mapping.tick.trigger=kedge-alert/dev.knative.sources.ping"),
                 Arguments.of("a function the app does not have",
                         (Consumer<Map<String, String>>) triggers -> { },
-                        (Consumer<Map<String, List<String>>>) services -> services.put("kedge-aggregate", List.of("aggregate")),
-                        "kedge.edge.services.kedge-aggregate: no Funqy function \"aggregate\" in this app"),
+                        (Consumer<Map<String, List<String>>>) services -> services.put("kedge-summarise", List.of("summarise")),
+                        "kedge.edge.services.kedge-summarise: no Funqy function \"summarise\" in this app"),
                 Arguments.of("a function in two Services",
                         (Consumer<Map<String, String>>) triggers -> { },
                         (Consumer<Map<String, List<String>>>) services -> services.put("kedge-validate", List.of("validate", "tick")),
