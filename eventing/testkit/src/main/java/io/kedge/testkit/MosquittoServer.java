@@ -42,7 +42,10 @@ public final class MosquittoServer extends ServerProcess {
                 .append("listener ").append(port).append(" 127.0.0.1\n")
                 .append("allow_anonymous true\n")
                 .append("log_dest stderr\n")
-                .append("log_type error\nlog_type warning\nlog_type notice\n");
+                .append("log_type error\nlog_type warning\nlog_type notice\n")
+                // Mosquitto drops QoS 1 messages beyond 1,000 queued for a slow or absent subscriber,
+                // silently: messages it acknowledged to the publisher. Kedge's bridge must get them all.
+                .append("max_queued_messages 1000000\n");
         if (persistent) {
             Path data = dir.resolve("data");
             config.append("persistence true\n")
