@@ -1,5 +1,6 @@
 package io.kedge.testkit;
 
+import io.kedge.contract.codec.HttpMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -119,6 +120,33 @@ public final class AppProcess extends ServerProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * POSTs {@code message} to {@code /}, as the broker delivers an event; the answer within 10 s.
+     *
+     * @throws IllegalStateException with the tail of the log when the app cannot be reached
+     */
+    public HttpResponse<byte[]> post(HttpMessage message) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/"))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(message.body()));
+        message.headers().forEach(request::header);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(url() + " unreachable: " + e + "\n" + logTail(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer as a message, so that {@code CloudEventHttp.decode} reads the reply event in it. */
+    public static HttpMessage message(HttpResponse<byte[]> response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+        return new HttpMessage(headers, response.body());
     }
 
     /** The last lines of the log, to explain a failure. */

@@ -3,9 +3,9 @@ package io.kedge.aggregate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kedge.aggregate.engine.AggregateEngine;
 import io.kedge.aggregate.engine.Outcome;
-import io.kedge.aggregate.engine.UnusableReadingException;
 import io.kedge.contract.data.Summary;
 import io.kedge.contract.data.ValidatedReading;
+import io.kedge.functions.support.ReadingData;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import io.quarkus.logging.Log;
@@ -30,7 +30,7 @@ public class AggregateFunctions {
 
     @Funq
     public CloudEvent<Summary> aggregate(CloudEvent<ValidatedReading> reading) {
-        Outcome outcome = metrics.count(engine.onReading(reading.id(), data(reading)));
+        Outcome outcome = metrics.count(engine.onReading(reading.id(), ReadingData.bound(reading.id(), reading::data)));
         if (!outcome.late().isEmpty()) {
             Log.debugf("dropped %s of reading %s: window closed", outcome.late(), reading.id());
         }
@@ -41,25 +41,5 @@ public class AggregateFunctions {
     @Funq
     public CloudEvent<Summary> aggregateTick(CloudEvent<JsonNode> tick) {
         return replies.answer(metrics.count(engine.onTick(tick.id(), tick.time() == null ? null : tick.time().toInstant())));
-    }
-
-    /** Funqy binds the data lazily, so a reading that does not bind fails here rather than as a 500. */
-    private static ValidatedReading data(CloudEvent<ValidatedReading> reading) {
-        try {
-            ValidatedReading data = reading.data();
-            if (data == null) {
-                throw new UnusableReadingException("event " + reading.id() + " carries no reading");
-            }
-            return data;
-        } catch (UnusableReadingException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new UnusableReadingException("data of event " + reading.id() + " is not a validated reading: "
-                    + String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
-        }
     }
 }

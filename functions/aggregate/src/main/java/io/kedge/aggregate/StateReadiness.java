@@ -1,7 +1,7 @@
 package io.kedge.aggregate;
 
 import io.kedge.aggregate.engine.AggregateEngine;
-import io.kedge.aggregate.state.StateUnavailableException;
+import io.kedge.functions.support.StateUnavailableException;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

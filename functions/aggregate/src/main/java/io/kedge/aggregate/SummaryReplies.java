@@ -30,7 +30,7 @@ public class SummaryReplies {
     }
 
     /**
-     * @throws io.kedge.aggregate.out.SinkFailedException when an extra summary was not accepted;
+     * @throws io.kedge.functions.support.SinkFailedException when an extra summary was not accepted;
      *         its window is stored closed, so the same event delivered again announces it again
      */
     public CloudEvent<Summary> answer(Outcome outcome) {

@@ -10,16 +10,11 @@ import io.kedge.contract.codec.HttpMessage;
 import io.kedge.contract.data.Summary;
 import io.kedge.testkit.AppProcess;
 import io.kedge.testkit.InfluxServer;
+import io.kedge.testkit.RecordingBroker;
 import io.kedge.testkit.Repo;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,8 +28,6 @@ import org.junit.jupiter.api.Test;
  * environment takes effect.
  */
 class AggregateProcessIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private InfluxServer influx;
     private RecordingBroker broker;
@@ -63,28 +56,28 @@ class AggregateProcessIT {
     @Test
     void aWindowOpenAtSigkillIsSummarisedOnceWithEveryReadingAfterTheRestart() {
         Instant window = Events.slot();
-        assertThat(post(reading(window, 5, 20.0, 40.0)).statusCode()).as(aggregate.logTail()).isEqualTo(204);
-        assertThat(post(reading(window, 15, 21.0, 41.0)).statusCode()).isEqualTo(204);
-        assertThat(post(reading(window, 25, 22.0, 42.0)).statusCode()).isEqualTo(204);
+        assertThat(aggregate.post(reading(window, 5, 20.0, 40.0)).statusCode()).as(aggregate.logTail()).isEqualTo(204);
+        assertThat(aggregate.post(reading(window, 15, 21.0, 41.0)).statusCode()).isEqualTo(204);
+        assertThat(aggregate.post(reading(window, 25, 22.0, 42.0)).statusCode()).isEqualTo(204);
 
         // WHEN the process dies without any chance to clean up, and a new one starts
         aggregate.kill();
         aggregate.restart();
 
         // THEN it takes the rest of the window (and a reading the broker delivers again counts once) ...
-        assertThat(post(reading(window, 35, 23.0, 43.0)).statusCode()).as(aggregate.logTail()).isEqualTo(204);
-        assertThat(post(reading(window, 25, 22.0, 42.0)).statusCode()).isEqualTo(204);
-        assertThat(post(reading(window, 45, 24.0, 44.0)).statusCode()).isEqualTo(204);
-        HttpResponse<byte[]> early = post(Events.tick("tick-64", window.plusSeconds(64)));
-        HttpResponse<byte[]> closing = post(Events.tick("tick-65", window.plusSeconds(65)));
-        HttpResponse<byte[]> next = post(Events.tick("tick-125", window.plusSeconds(125)));
+        assertThat(aggregate.post(reading(window, 35, 23.0, 43.0)).statusCode()).as(aggregate.logTail()).isEqualTo(204);
+        assertThat(aggregate.post(reading(window, 25, 22.0, 42.0)).statusCode()).isEqualTo(204);
+        assertThat(aggregate.post(reading(window, 45, 24.0, 44.0)).statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> early = aggregate.post(Events.tick("tick-64", window.plusSeconds(64)));
+        HttpResponse<byte[]> closing = aggregate.post(Events.tick("tick-65", window.plusSeconds(65)));
+        HttpResponse<byte[]> next = aggregate.post(Events.tick("tick-125", window.plusSeconds(125)));
 
         // ... and summarises it once, all five readings counted
         assertThat(early.statusCode()).as("end + the configured grace of 5 s not reached").isEqualTo(204);
         assertThat(closing.statusCode()).as(aggregate.logTail()).isEqualTo(200);
         assertThat(next.statusCode()).isEqualTo(204);
         List<CloudEvent> announced = new ArrayList<>(broker.events());
-        announced.add(CloudEventHttp.decode(messageOf(closing)));
+        announced.add(CloudEventHttp.decode(AppProcess.message(closing)));
         assertThat(announced).extracting(CloudEvent::getId).containsExactlyInAnyOrder(
                 "pi-restart/temperature/PT1M/" + window, "pi-restart/humidity/PT1M/" + window);
         assertThat(announced).allSatisfy(event -> assertThat(event.getType()).isEqualTo(EventTypes.SUMMARY));
@@ -98,14 +91,14 @@ class AggregateProcessIT {
     @Test
     void aTickDeliveredAgainAfterARestartAnnouncesTheSameSummariesAndNothingElse() {
         Instant window = Events.slot();
-        post(reading(window, 5, 20.0, 40.0));
-        HttpResponse<byte[]> closing = post(Events.tick("tick-70", window.plusSeconds(70)));
+        aggregate.post(reading(window, 5, 20.0, 40.0));
+        HttpResponse<byte[]> closing = aggregate.post(Events.tick("tick-70", window.plusSeconds(70)));
         List<String> first = ids(closing);
 
         // WHEN the answer was lost to a crash, and the broker delivers the tick again to a new process
         aggregate.kill();
         aggregate.restart();
-        HttpResponse<byte[]> again = post(Events.tick("tick-70", window.plusSeconds(70)));
+        HttpResponse<byte[]> again = aggregate.post(Events.tick("tick-70", window.plusSeconds(70)));
 
         assertThat(closing.statusCode()).as(aggregate.logTail()).isEqualTo(200);
         assertThat(again.statusCode()).as(aggregate.logTail()).isEqualTo(200);
@@ -117,7 +110,7 @@ class AggregateProcessIT {
     /** The reply's id, then the ids of what reached the sink since the last call. */
     private List<String> ids(HttpResponse<byte[]> answer) {
         List<String> ids = new ArrayList<>();
-        ids.add(CloudEventHttp.decode(messageOf(answer)).getId());
+        ids.add(CloudEventHttp.decode(AppProcess.message(answer)).getId());
         broker.events().forEach(e -> ids.add(e.getId()));
         broker.clear();
         return ids;
@@ -125,26 +118,5 @@ class AggregateProcessIT {
 
     private static HttpMessage reading(Instant window, int second, double celsius, double humidity) {
         return Events.validated(Events.reading("pi-restart", window.plusSeconds(second), celsius, humidity));
-    }
-
-    private HttpResponse<byte[]> post(HttpMessage message) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(aggregate.url() + "/"))
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(message.body()));
-        message.headers().forEach(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException("aggregate unreachable: " + e + "\n" + aggregate.logTail(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpMessage messageOf(HttpResponse<byte[]> response) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
-        return new HttpMessage(headers, response.body());
     }
 }

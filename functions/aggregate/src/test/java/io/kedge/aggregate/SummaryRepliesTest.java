@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudevents.CloudEvent;
 import io.kedge.aggregate.engine.Outcome;
-import io.kedge.aggregate.out.SinkFailedException;
 import io.kedge.aggregate.out.SummarySink;
 import io.kedge.contract.EventTypes;
 import io.kedge.contract.fixtures.Summaries;
+import io.kedge.functions.support.SinkFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

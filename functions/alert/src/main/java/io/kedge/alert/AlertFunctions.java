@@ -2,9 +2,10 @@ package io.kedge.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kedge.alert.engine.AlertEngine;
-import io.kedge.alert.engine.UnusableReadingException;
 import io.kedge.contract.data.Alert;
 import io.kedge.contract.data.ValidatedReading;
+import io.kedge.functions.support.CheckedData;
+import io.kedge.functions.support.ReadingData;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import jakarta.inject.Inject;
@@ -23,6 +24,9 @@ public class AlertFunctions {
     @Inject
     AlertReplies replies;
 
+    @Inject
+    CheckedData checked;
+
     @Funq
     public CloudEvent<Alert> alert(CloudEvent<ValidatedReading> reading) {
         return replies.answer(engine.onReading(reading.id(), data(reading)));
@@ -34,23 +38,12 @@ public class AlertFunctions {
         return replies.answer(engine.onTick(tick.id(), tick.time() == null ? null : tick.time().toInstant()));
     }
 
-    /** Funqy binds the data lazily, so a reading that does not bind fails here rather than as a 500. */
-    private static ValidatedReading data(CloudEvent<ValidatedReading> reading) {
-        try {
-            ValidatedReading data = reading.data();
-            if (data == null) {
-                throw new UnusableReadingException("event " + reading.id() + " carries no reading");
-            }
-            return data;
-        } catch (UnusableReadingException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new UnusableReadingException("data of event " + reading.id() + " is not a validated reading: "
-                    + String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
-        }
+    /**
+     * Bound strictly from the tree the gate parsed ({@link CheckedData}): Funqy's own binding took
+     * {@code "21.5"} for a number, a number for a device id and {@code DeviceId} for {@code deviceId}.
+     * A reading that does not bind fails here, a 422, rather than as a 500.
+     */
+    private ValidatedReading data(CloudEvent<ValidatedReading> reading) {
+        return ReadingData.bound(reading.id(), () -> checked.value(ValidatedReading.class, reading::data));
     }
 }

@@ -12,7 +12,7 @@ import io.kedge.alert.rules.RulesSource;
 import io.kedge.alert.state.InfluxStateStore;
 import io.kedge.alert.state.Snapshot;
 import io.kedge.alert.state.StateStore;
-import io.kedge.alert.state.StateUnavailableException;
+import io.kedge.functions.support.StateUnavailableException;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;

@@ -28,7 +28,7 @@ public class AlertReplies {
 
     /**
      * @param announcements most important first
-     * @throws io.kedge.alert.out.SinkFailedException when an extra announcement was not accepted;
+     * @throws io.kedge.functions.support.SinkFailedException when an extra announcement was not accepted;
      *         its state is stored, so the same event delivered again announces it again
      */
     public CloudEvent<Alert> answer(List<Announcement> announcements) {

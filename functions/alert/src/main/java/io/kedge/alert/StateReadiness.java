@@ -1,7 +1,7 @@
 package io.kedge.alert;
 
 import io.kedge.alert.engine.AlertEngine;
-import io.kedge.alert.state.StateUnavailableException;
+import io.kedge.functions.support.StateUnavailableException;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

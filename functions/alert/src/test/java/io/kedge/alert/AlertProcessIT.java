@@ -6,19 +6,13 @@ import io.cloudevents.CloudEvent;
 import io.kedge.contract.EventData;
 import io.kedge.contract.EventTypes;
 import io.kedge.contract.codec.CloudEventHttp;
-import io.kedge.contract.codec.HttpMessage;
 import io.kedge.contract.data.Alert;
 import io.kedge.testkit.AppProcess;
 import io.kedge.testkit.InfluxServer;
+import io.kedge.testkit.RecordingBroker;
 import io.kedge.testkit.Repo;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +24,6 @@ import org.junit.jupiter.api.Test;
  * is resolved once with no second fired. Also that a rule's environment override takes effect.
  */
 class AlertProcessIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private InfluxServer influx;
     private RecordingBroker broker;
@@ -59,8 +51,8 @@ class AlertProcessIT {
 
     @Test
     void anIncidentFiredBeforeSigkillIsResolvedOnceAfterTheRestart() {
-        assertThat(post(Events.validated(Events.reading("pi-kill", "livingroom", 0, 29.0, 45.0))).statusCode()).isEqualTo(204);
-        HttpResponse<byte[]> fired = post(Events.validated(Events.reading("pi-kill", "livingroom", 1, 31.0, 45.0)));
+        assertThat(alert.post(Events.validated(Events.reading("pi-kill", "livingroom", 0, 29.0, 45.0))).statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> fired = alert.post(Events.validated(Events.reading("pi-kill", "livingroom", 1, 31.0, 45.0)));
         assertThat(fired.statusCode()).as(alert.logTail()).isEqualTo(200);
         Alert firedAlert = EventData.read(fired.body(), Alert.class);
 
@@ -69,13 +61,13 @@ class AlertProcessIT {
         alert.restart();
 
         // THEN the incident goes on: no second fired, then exactly one resolved
-        HttpResponse<byte[]> stillHot = post(Events.validated(Events.reading("pi-kill", "livingroom", 2, 32.0, 45.0)));
-        HttpResponse<byte[]> cooled = post(Events.validated(Events.reading("pi-kill", "livingroom", 3, 27.5, 45.0)));
-        HttpResponse<byte[]> cool = post(Events.validated(Events.reading("pi-kill", "livingroom", 4, 27.0, 45.0)));
+        HttpResponse<byte[]> stillHot = alert.post(Events.validated(Events.reading("pi-kill", "livingroom", 2, 32.0, 45.0)));
+        HttpResponse<byte[]> cooled = alert.post(Events.validated(Events.reading("pi-kill", "livingroom", 3, 27.5, 45.0)));
+        HttpResponse<byte[]> cool = alert.post(Events.validated(Events.reading("pi-kill", "livingroom", 4, 27.0, 45.0)));
 
         assertThat(stillHot.statusCode()).isEqualTo(204);
         assertThat(cooled.statusCode()).isEqualTo(200);
-        CloudEvent resolved = CloudEventHttp.decode(messageOf(cooled));
+        CloudEvent resolved = CloudEventHttp.decode(AppProcess.message(cooled));
         assertThat(resolved.getType()).isEqualTo(EventTypes.ALERT_RESOLVED);
         Alert resolvedAlert = EventData.read(resolved, Alert.class);
         assertThat(resolvedAlert.fingerprint()).isEqualTo(firedAlert.fingerprint());
@@ -86,40 +78,19 @@ class AlertProcessIT {
 
     @Test
     void aDeviceSilentAcrossARestartIsReportedByTheNextTickOnce() {
-        post(Events.validated(Events.reading("pi-quiet", "attic", 0, 21.0, 45.0)));
+        alert.post(Events.validated(Events.reading("pi-quiet", "attic", 0, 21.0, 45.0)));
 
         alert.kill();
         alert.restart();
-        HttpResponse<byte[]> tick = post(Events.tick("tick-1", Events.BASE.plus(6, ChronoUnit.MINUTES)));
+        HttpResponse<byte[]> tick = alert.post(Events.tick("tick-1", Events.BASE.plus(6, ChronoUnit.MINUTES)));
         alert.stop();
         alert.restart();
-        HttpResponse<byte[]> nextTick = post(Events.tick("tick-2", Events.BASE.plus(7, ChronoUnit.MINUTES)));
+        HttpResponse<byte[]> nextTick = alert.post(Events.tick("tick-2", Events.BASE.plus(7, ChronoUnit.MINUTES)));
 
         assertThat(tick.statusCode()).as(alert.logTail()).isEqualTo(200);
         Alert silent = EventData.read(tick.body(), Alert.class);
         assertThat(silent.rule()).isEqualTo("device-silent");
         assertThat(silent.startsAt()).isEqualTo(Events.BASE.plus(5, ChronoUnit.MINUTES).toString());
         assertThat(nextTick.statusCode()).isEqualTo(204);
-    }
-
-    private HttpResponse<byte[]> post(HttpMessage message) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(alert.url() + "/"))
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(message.body()));
-        message.headers().forEach(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException("alert unreachable: " + e + "\n" + alert.logTail(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpMessage messageOf(HttpResponse<byte[]> response) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
-        return new HttpMessage(headers, response.body());
     }
 }

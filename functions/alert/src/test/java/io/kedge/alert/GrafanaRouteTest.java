@@ -70,6 +70,34 @@ class GrafanaRouteTest {
     }
 
     @Test
+    void aLabelNoCloudEventAttributeCanCarryIs400NamingItAndNothingIsSent() {
+        String ts = String.valueOf(Instant.now().getEpochSecond());
+        String body = FIRING.replace("\"sensor_id\":\"dht22-a\"", "\"sensor_id\":\"dht22\\u007fa\"")
+                .replace("\"fingerprint\":\"5b3c0d2e91a4f7c1\"", "\"fingerprint\":\"5b3c\\n0d2e\"");
+
+        signed(body, ts).post("/grafana")
+                .then()
+                .statusCode(400)
+                .body("problems", org.hamcrest.Matchers.hasItems(
+                        containsString("alerts[0].labels.sensor_id: \"dht22\\u007fa\" contains a control character"),
+                        containsString("alerts[0].fingerprint: \"5b3c\\u000a0d2e\" contains a control character")));
+
+        assertThat(RecordingBrokerResource.broker().requests()).isEmpty();
+    }
+
+    @Test
+    void aStartBeyondTheYear9999Is400AndNothingIsSent() {
+        String ts = String.valueOf(Instant.now().getEpochSecond());
+
+        signed(FIRING.replace("2025-06-01T12:05:00Z", "+10000-01-01T00:00:00Z"), ts).post("/grafana")
+                .then()
+                .statusCode(400)
+                .body("problems[0]", containsString("alerts[0].startsAt"));
+
+        assertThat(RecordingBrokerResource.broker().requests()).isEmpty();
+    }
+
+    @Test
     void anUnsignedNotificationIs401AndNothingIsSent() {
         given().header("Authorization", "Bearer " + TOKEN).contentType("application/json").body(bytes(FIRING))
                 .post("/grafana")

@@ -1,31 +1,9 @@
 package io.kedge.alert;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.util.Map;
+/** The testkit's recording broker, started before the application, as {@code kedge.alert.sink}. */
+public class RecordingBrokerResource extends io.kedge.testkit.RecordingBrokerResource {
 
-/** Starts a {@link RecordingBroker} before the application and points {@code kedge.alert.sink} at it. */
-public class RecordingBrokerResource implements QuarkusTestResourceLifecycleManager {
-
-    private static volatile RecordingBroker current;
-
-    @Override
-    public Map<String, String> start() {
-        current = RecordingBroker.start();
-        return Map.of("kedge.alert.sink", current.url());
-    }
-
-    @Override
-    public void stop() {
-        if (current != null) {
-            current.close();
-            current = null;
-        }
-    }
-
-    public static RecordingBroker broker() {
-        if (current == null) {
-            throw new IllegalStateException("annotate the test with @QuarkusTestResource(RecordingBrokerResource.class)");
-        }
-        return current;
+    public RecordingBrokerResource() {
+        super("kedge.alert.sink");
     }
 }

@@ -16,6 +16,8 @@ import io.kedge.aggregate.window.WindowSpec;
 import io.kedge.aggregate.window.WindowSummaries;
 import io.kedge.contract.data.Summary;
 import io.kedge.contract.data.ValidatedReading;
+import io.kedge.functions.support.DeviceIds;
+import io.kedge.functions.support.UnusableReadingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +75,7 @@ public final class AggregateEngine {
      * Reads the stored windows, once; later calls return at once.
      *
      * @return what was read, or {@code null} when it was read before
-     * @throws io.kedge.aggregate.state.StateUnavailableException when the store cannot be read (try again later)
+     * @throws io.kedge.functions.support.StateUnavailableException when the store cannot be read (try again later)
      */
     public Snapshot load() {
         if (loaded) {
@@ -103,7 +105,7 @@ public final class AggregateEngine {
      *
      * @param eventId the reading event's id
      * @throws UnusableReadingException for a reading without usable device or sample time
-     * @throws io.kedge.aggregate.state.StateUnavailableException when the windows cannot be stored (nothing changed)
+     * @throws io.kedge.functions.support.StateUnavailableException when the windows cannot be stored (nothing changed)
      */
     public Outcome onReading(String eventId, ValidatedReading reading) {
         String device = DeviceIds.check(reading.deviceId());
@@ -123,7 +125,7 @@ public final class AggregateEngine {
      * A tick closes every window whose end plus grace is at or before the tick's time.
      *
      * @param tickTime the tick's own time, or {@code null}; a time ahead of the clock counts as now
-     * @throws io.kedge.aggregate.state.StateUnavailableException when the windows cannot be stored;
+     * @throws io.kedge.functions.support.StateUnavailableException when the windows cannot be stored;
      *         what earlier devices closed is announced again when the same tick is delivered again
      */
     public Outcome onTick(String eventId, Instant tickTime) {

@@ -1,6 +1,7 @@
 package io.kedge.aggregate.out;
 
 import io.cloudevents.CloudEvent;
+import io.kedge.functions.support.SinkFailedException;
 import java.util.List;
 
 /** Where summaries go besides the reply: the broker, named by {@code K_SINK}. */
@@ -23,7 +24,7 @@ public interface SummarySink {
             @Override
             public void send(List<CloudEvent> events) {
                 if (!events.isEmpty()) {
-                    throw new SinkFailedException("no sink to send " + events.size()
+                    throw new SinkFailedException("summary", "no sink to send " + events.size()
                             + " summary event(s) to: set K_SINK (kedge.aggregate.sink) to the broker's URL");
                 }
             }

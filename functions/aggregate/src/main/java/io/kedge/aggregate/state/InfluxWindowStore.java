@@ -1,19 +1,16 @@
 package io.kedge.aggregate.state;
 
+import static io.kedge.functions.support.InfluxHttp.abbreviate;
+import static io.kedge.functions.support.InfluxHttp.encode;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kedge.aggregate.window.WindowSpec;
-import java.io.IOException;
+import io.kedge.functions.support.InfluxHttp;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,25 +42,17 @@ public final class InfluxWindowStore implements WindowStore {
     }
 
     private static final Logger LOG = Logger.getLogger(InfluxWindowStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     // Series per request when reading open windows: keeps one query request small.
     private static final int STATEMENTS_PER_QUERY = 100;
 
     private final Settings settings;
-    private final HttpClient http;
-    private final String authorization;
+    private final InfluxHttp influx;
     private volatile boolean databaseReady;
 
     public InfluxWindowStore(Settings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.timeout())
-                .build();
-        this.authorization = settings.username()
-                .map(user -> "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + settings.password().orElse("")).getBytes(StandardCharsets.UTF_8)))
-                .orElse(null);
+        this.influx = new InfluxHttp(settings.url(), settings.username(), settings.password(), settings.timeout(),
+                "aggregate state");
     }
 
     @Override
@@ -129,14 +118,14 @@ public final class InfluxWindowStore implements WindowStore {
             return;
         }
         if (response.statusCode() != 204) {
-            throw new StateUnavailableException("InfluxDB at " + settings.url() + " refused the windows ("
+            throw influx.unavailable("InfluxDB at " + settings.url() + " refused the windows ("
                     + response.statusCode() + "): " + abbreviate(response.body()));
         }
     }
 
     private HttpResponse<String> write(String lines) {
-        return send(request("/write?db=" + encode(settings.database()) + "&rp=" + encode(settings.retentionPolicy())
-                + "&precision=ns").POST(HttpRequest.BodyPublishers.ofString(lines)), "writing the windows");
+        return influx.write("db=" + encode(settings.database()) + "&rp=" + encode(settings.retentionPolicy())
+                + "&precision=ns", lines, "writing the windows");
     }
 
     /**
@@ -157,7 +146,7 @@ public final class InfluxWindowStore implements WindowStore {
         if (error.contains("already exists")) {
             execute("ALTER RETENTION POLICY " + policy + " ON " + database + " DURATION " + duration + " DEFAULT");
         } else if (!error.isEmpty()) {
-            throw new StateUnavailableException("InfluxDB at " + settings.url() + " refused retention policy "
+            throw influx.unavailable("InfluxDB at " + settings.url() + " refused retention policy "
                     + settings.retentionPolicy() + ": " + error);
         }
         databaseReady = true;
@@ -170,71 +159,24 @@ public final class InfluxWindowStore implements WindowStore {
 
     /** A statement that changes something; its errors are left to the caller. */
     private JsonNode post(String statement) {
-        HttpResponse<String> response = send(request("/query")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("q=" + encode(statement))), statement);
-        return parse(response, statement);
+        return influx.post("q=" + encode(statement), statement, statement);
     }
 
     /** One or more SELECTs (separated by ';'), times in epoch nanoseconds. */
     private JsonNode query(String statements) {
-        HttpResponse<String> response = send(request("/query")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("db=" + encode(settings.database()) + "&epoch=ns&q="
-                        + encode(statements))), "reading the windows");
-        JsonNode answer = parse(response, statements);
+        JsonNode answer = influx.post("db=" + encode(settings.database()) + "&epoch=ns&q=" + encode(statements), statements,
+                "reading the windows");
         checkErrors(answer, statements);
         return answer;
     }
 
-    private JsonNode parse(HttpResponse<String> response, String statement) {
-        if (response.statusCode() != 200) {
-            throw new StateUnavailableException("InfluxDB at " + settings.url() + " answered " + response.statusCode()
-                    + " to " + abbreviate(statement) + ": " + abbreviate(response.body()));
-        }
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new StateUnavailableException("InfluxDB at " + settings.url() + " answered " + abbreviate(statement)
-                    + " with something that is not JSON: " + abbreviate(response.body()), e);
-        }
-    }
-
     private void checkErrors(JsonNode answer, String statement) {
-        if (answer.has("error")) {
-            throw new StateUnavailableException("InfluxDB at " + settings.url() + " refused " + abbreviate(statement) + ": "
-                    + answer.get("error").asText());
+        String error = InfluxHttp.error(answer);
+        if (error != null && error.contains("not found")) {
+            // Database or policy dropped behind our back: create them again before the next write.
+            databaseReady = false;
         }
-        for (JsonNode result : answer.path("results")) {
-            if (result.has("error")) {
-                if (result.get("error").asText().contains("not found")) {
-                    databaseReady = false;
-                }
-                throw new StateUnavailableException("InfluxDB at " + settings.url() + " refused " + abbreviate(statement)
-                        + ": " + result.get("error").asText());
-            }
-        }
-    }
-
-    private HttpRequest.Builder request(String pathAndQuery) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(settings.url().toString()) + pathAndQuery))
-                .timeout(settings.timeout());
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return request;
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request, String what) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new StateUnavailableException("InfluxDB at " + settings.url() + " unreachable while " + abbreviate(what)
-                    + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StateUnavailableException("interrupted while " + abbreviate(what), e);
-        }
+        influx.checkErrors(answer, statement);
     }
 
     /** {@code "database"."policy"."measurement"}. */
@@ -253,19 +195,6 @@ public final class InfluxWindowStore implements WindowStore {
 
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String abbreviate(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        return trimmed.length() <= 300 ? trimmed : trimmed.substring(0, 300) + "...";
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.kedge.aggregate.state;
 
+import static io.kedge.functions.support.InfluxLines.rows;
+import static io.kedge.functions.support.InfluxLines.tag;
+import static io.kedge.functions.support.InfluxLines.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kedge.aggregate.window.Metric;
 import io.kedge.aggregate.window.Sample;
@@ -115,23 +119,6 @@ public final class WindowLines {
         return rows.isEmpty() ? null : instant(rows.get(0).get("time"));
     }
 
-    /** Each point of one statement's result as column (tags included) to value. */
-    private static List<Map<String, JsonNode>> rows(JsonNode result) {
-        List<Map<String, JsonNode>> rows = new ArrayList<>();
-        for (JsonNode series : result.path("series")) {
-            JsonNode columns = series.path("columns");
-            for (JsonNode values : series.path("values")) {
-                Map<String, JsonNode> row = new LinkedHashMap<>();
-                series.path("tags").fields().forEachRemaining(tag -> row.put(tag.getKey(), tag.getValue()));
-                for (int i = 0; i < columns.size(); i++) {
-                    row.put(columns.get(i).asText(), values.get(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
-
     /** Rows of a metric this version does not know (written by a newer one) are skipped. */
     private static SeriesKey key(Map<String, JsonNode> row) {
         JsonNode device = row.get("device");
@@ -153,30 +140,6 @@ public final class WindowLines {
 
     private static String series(String device, Metric metric) {
         return ",device=" + tag(device) + ",metric=" + metric.label();
-    }
-
-    /**
-     * Tag values: comma, space and equals sign escaped. InfluxDB 1.x unescapes nothing else, so a
-     * backslash stays as it is; device ids ending in one, or with control characters, are refused
-     * before they get here ({@code DeviceIds}).
-     */
-    private static String tag(String value) {
-        return value.replace(",", "\\,").replace(" ", "\\ ").replace("=", "\\=");
-    }
-
-    /** A string field: quotes and backslashes escaped, control characters (line ends) as spaces. */
-    private static String text(String value) {
-        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                quoted.append('\\').append(c);
-            } else if (Character.isISOControl(c)) {
-                quoted.append(' ');
-            } else {
-                quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
     }
 
     private WindowLines() {

@@ -1,6 +1,7 @@
 package io.kedge.aggregate.state;
 
 import io.kedge.aggregate.window.WindowSpec;
+import io.kedge.functions.support.StateUnavailableException;
 import java.time.Instant;
 
 /**

@@ -14,6 +14,7 @@ import io.kedge.aggregate.state.InfluxWindowStore;
 import io.kedge.aggregate.state.WindowLines;
 import io.kedge.contract.data.Summary;
 import io.kedge.contract.data.ValidatedReading;
+import io.kedge.functions.support.UnusableReadingException;
 import io.kedge.testkit.InfluxServer;
 import io.kedge.testkit.RealServers;
 import java.net.URI;

@@ -6,7 +6,7 @@ import static io.kedge.aggregate.engine.Fixtures.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kedge.aggregate.state.StateUnavailableException;
+import io.kedge.functions.support.StateUnavailableException;
 import io.kedge.testkit.InfluxServer;
 import io.kedge.testkit.RealServers;
 import org.junit.jupiter.api.Test;

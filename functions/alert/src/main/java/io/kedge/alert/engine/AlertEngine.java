@@ -15,9 +15,10 @@ import io.kedge.alert.state.SeriesKey;
 import io.kedge.alert.state.Snapshot;
 import io.kedge.alert.state.StateStore;
 import io.kedge.contract.data.ValidatedReading;
+import io.kedge.functions.support.DeviceIds;
+import io.kedge.functions.support.UnusableReadingException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class AlertEngine {
      * Reads the stored state, once; later calls return at once.
      *
      * @return what was read, or {@code null} when it was read before
-     * @throws io.kedge.alert.state.StateUnavailableException when the store cannot be read (try again later)
+     * @throws io.kedge.functions.support.StateUnavailableException when the store cannot be read (try again later)
      */
     public Snapshot load() {
         if (loaded) {
@@ -87,7 +88,7 @@ public final class AlertEngine {
      * @param eventId the reading event's id
      * @return the announcements, most important first; empty when nothing changed
      * @throws UnusableReadingException for a reading without usable device or time
-     * @throws io.kedge.alert.state.StateUnavailableException when the state cannot be stored (nothing changed)
+     * @throws io.kedge.functions.support.StateUnavailableException when the state cannot be stored (nothing changed)
      */
     public List<Announcement> onReading(String eventId, ValidatedReading reading) {
         String device = DeviceIds.check(reading.deviceId());
@@ -132,7 +133,7 @@ public final class AlertEngine {
      * incidents due for a repeat are announced again.
      *
      * @param tickTime the tick's own time, or {@code null}; a time ahead of the clock counts as now
-     * @throws io.kedge.alert.state.StateUnavailableException when the state cannot be stored; what
+     * @throws io.kedge.functions.support.StateUnavailableException when the state cannot be stored; what
      *         earlier devices announced is announced again when the same tick is delivered again
      */
     public List<Announcement> onTick(String eventId, Instant tickTime) {
@@ -209,12 +210,12 @@ public final class AlertEngine {
         if (reading.time() == null) {
             throw new UnusableReadingException("reading of device " + reading.deviceId() + " has no sample time");
         }
-        try {
-            return java.time.OffsetDateTime.parse(reading.time()).toInstant();
-        } catch (DateTimeParseException e) {
+        Instant time = AlertTimes.parse(reading.time());
+        if (time == null) {
             throw new UnusableReadingException("sample time \"" + reading.time() + "\" of device " + reading.deviceId()
-                    + " is not RFC 3339 with a zone offset");
+                    + " is not an RFC 3339 time with a zone offset and a year of four digits");
         }
+        return time;
     }
 
     private static List<Announcement> sorted(List<Announcement> announcements) {

@@ -1,6 +1,7 @@
 package io.kedge.alert.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kedge.alert.engine.AlertTimes;
 import io.kedge.alert.engine.Announcement;
 import io.kedge.alert.engine.Fingerprints;
 import io.kedge.alert.rules.Severity;
@@ -9,8 +10,6 @@ import io.kedge.contract.data.Alert;
 import io.kedge.functions.support.RequestProblem;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -113,8 +112,21 @@ public final class GrafanaNotification {
             endsAt = now;
         }
         JsonNode annotations = alert.path("annotations");
-        String device = deviceOf(labels);
+        String deviceLabel = deviceLabel(labels);
+        String device = deviceLabel == null ? "grafana" : text(labels, deviceLabel);
+        String location = text(labels, "location");
+        String metric = text(labels, "metric");
         String fingerprint = text(alert, "fingerprint");
+        checkTag(path + ".labels.alertname", rule);
+        if (deviceLabel != null) {
+            checkTag(path + ".labels." + deviceLabel, device);
+        }
+        checkTag(path + ".labels.location", location);
+        checkTag(path + ".labels.metric", metric);
+        checkAttribute(path + ".fingerprint", fingerprint);
+        if (problems.size() > before) {
+            return null;
+        }
         if (fingerprint == null) {
             fingerprint = Fingerprints.of(rule, device);
         }
@@ -123,8 +135,8 @@ public final class GrafanaNotification {
                 rule,
                 severity.label(),
                 device,
-                text(labels, "location"),
-                text(labels, "metric"),
+                location,
+                metric,
                 value(alert.get("values")),
                 number(labels, "threshold") != null ? number(labels, "threshold") : number(annotations, "threshold"),
                 startsAt.toString(),
@@ -136,14 +148,45 @@ public final class GrafanaNotification {
                 : new Announcement(Announcement.Kind.RESOLVED, severity, incident + "/resolved", endsAt, data);
     }
 
-    private String deviceOf(JsonNode labels) {
+    /** The first configured device label present, or {@code null}: the device is then {@code grafana}. */
+    private String deviceLabel(JsonNode labels) {
         for (String label : settings.deviceLabels()) {
-            String value = text(labels, label);
-            if (value != null) {
-                return value;
+            if (text(labels, label) != null) {
+                return label;
             }
         }
-        return "grafana";
+        return null;
+    }
+
+    /**
+     * A value that becomes a CloudEvent attribute (the event's {@code id} carries the fingerprint,
+     * its {@code subject} the device): no control character, which no attribute may hold.
+     */
+    private void checkAttribute(String path, String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            problems.add(path + ": " + quoteEscaped(value) + " contains a control character, which no CloudEvent"
+                    + " attribute and no InfluxDB tag can carry");
+        }
+    }
+
+    /**
+     * A value that store keeps as an InfluxDB tag of the {@code alerts} measurement (and the device
+     * as the event's {@code subject}): no control character, no trailing backslash.
+     */
+    private void checkTag(String path, String value) {
+        int before = problems.size();
+        checkAttribute(path, value);
+        if (problems.size() == before && value != null && value.endsWith("\\")) {
+            problems.add(path + ": " + quoteEscaped(value) + " ends with a backslash, which InfluxDB line protocol"
+                    + " cannot delimit in a tag");
+        }
+    }
+
+    /** The value quoted, its control characters shown as escapes so that the answer stays one clean line. */
+    private static String quoteEscaped(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        value.chars().forEach(c -> quoted.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return quoted.append('"').toString();
     }
 
     private Severity severity(String label) {
@@ -166,12 +209,12 @@ public final class GrafanaNotification {
             problems.add(path + ": must be an RFC 3339 time, got " + quote(node));
             return null;
         }
-        try {
-            return OffsetDateTime.parse(node.textValue()).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.add(path + ": \"" + node.textValue() + "\" is not an RFC 3339 time");
-            return null;
+        Instant time = AlertTimes.parse(node.textValue());
+        if (time == null) {
+            // also one of the years past 9999 that java.time reads: no RFC 3339 time, no CloudEvent time
+            problems.add(path + ": " + quoteEscaped(node.textValue()) + " is not an RFC 3339 time");
         }
+        return time;
     }
 
     private static Double value(JsonNode values) {

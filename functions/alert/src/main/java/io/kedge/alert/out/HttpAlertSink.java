@@ -1,86 +1,13 @@
 package io.kedge.alert.out;
 
-import io.cloudevents.CloudEvent;
-import io.kedge.contract.codec.CloudEventHttp;
-import io.kedge.contract.codec.HttpMessage;
-import java.io.IOException;
+import io.kedge.functions.support.HttpEventSink;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
-/**
- * POSTs alert events in binary content mode to the sink (the broker's ingress), all at once, and
- * waits for every answer: any 2xx is accepted, anything else fails the whole send.
- */
-public final class HttpAlertSink implements AlertSink {
-
-    private final URI sink;
-    private final Duration timeout;
-    private final HttpClient http;
+/** The sink at {@code K_SINK}: alert events POSTed in binary content mode, each to be accepted. */
+public final class HttpAlertSink extends HttpEventSink implements AlertSink {
 
     public HttpAlertSink(URI sink, Duration timeout) {
-        this.sink = sink;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .build();
-    }
-
-    @Override
-    public void send(List<CloudEvent> events) {
-        List<CompletableFuture<String>> answers = new ArrayList<>();
-        for (CloudEvent event : events) {
-            answers.add(post(event));
-        }
-        List<String> failures = new ArrayList<>();
-        for (CompletableFuture<String> answer : answers) {
-            try {
-                String failure = answer.join();
-                if (failure != null) {
-                    failures.add(failure);
-                }
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                failures.add(cause instanceof IOException ? "unreachable: " + cause : String.valueOf(cause));
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new SinkFailedException(failures.size() + " of " + events.size() + " alert event(s) not accepted by "
-                    + sink + ": " + String.join("; ", failures));
-        }
-    }
-
-    /** Completes with {@code null} when accepted, else with the reason. */
-    private CompletableFuture<String> post(CloudEvent event) {
-        HttpMessage message = CloudEventHttp.binary(event);
-        HttpRequest.Builder request = HttpRequest.newBuilder(sink)
-                .timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(message.body()));
-        message.headers().forEach(request::header);
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> response.statusCode() / 100 == 2 ? null
-                        : "event " + event.getId() + " answered " + response.statusCode() + " " + abbreviate(response.body()));
-    }
-
-    @Override
-    public boolean configured() {
-        return true;
-    }
-
-    private static String abbreviate(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        return trimmed.length() <= 200 ? trimmed : trimmed.substring(0, 200) + "...";
-    }
-
-    @Override
-    public String toString() {
-        return sink.toString();
+        super(sink, timeout, "alert");
     }
 }

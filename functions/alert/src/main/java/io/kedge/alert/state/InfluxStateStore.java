@@ -1,17 +1,14 @@
 package io.kedge.alert.state;
 
+import static io.kedge.functions.support.InfluxHttp.abbreviate;
+import static io.kedge.functions.support.InfluxHttp.encode;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kedge.alert.rules.SeriesState;
-import java.io.IOException;
+import io.kedge.functions.support.InfluxHttp;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,22 +33,13 @@ public final class InfluxStateStore implements StateStore {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Settings settings;
-    private final HttpClient http;
-    private final String authorization;
+    private final InfluxHttp influx;
 
     public InfluxStateStore(Settings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.timeout())
-                .build();
-        this.authorization = settings.username()
-                .map(user -> "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + settings.password().orElse("")).getBytes(StandardCharsets.UTF_8)))
-                .orElse(null);
+        this.influx = new InfluxHttp(settings.url(), settings.username(), settings.password(), settings.timeout(),
+                "alert state");
     }
 
     @Override
@@ -75,83 +63,28 @@ public final class InfluxStateStore implements StateStore {
             response = write(lines);
         }
         if (response.statusCode() != 204) {
-            throw new StateUnavailableException("InfluxDB at " + settings.url() + " refused the alert state ("
+            throw influx.unavailable("InfluxDB at " + settings.url() + " refused the alert state ("
                     + response.statusCode() + "): " + abbreviate(response.body()));
         }
     }
 
     private HttpResponse<String> write(String lines) {
-        return send(request("/write?db=" + encode(settings.database()) + "&precision=ms")
-                .POST(HttpRequest.BodyPublishers.ofString(lines)), "writing the alert state");
+        return influx.write("db=" + encode(settings.database()) + "&precision=ms", lines, "writing the alert state");
     }
 
     /** Idempotent: InfluxDB answers success when the database exists. */
     void createDatabase() {
-        HttpResponse<String> response = send(request("/query")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("q=" + encode("CREATE DATABASE \"" + settings.database() + "\""))),
+        String statement = "CREATE DATABASE " + settings.database();
+        JsonNode answer = influx.post("q=" + encode("CREATE DATABASE \"" + settings.database() + "\""), statement,
                 "creating database " + settings.database());
-        checkAnswer(response, "CREATE DATABASE " + settings.database());
+        influx.checkErrors(answer, statement);
     }
 
     private JsonNode query(String influxql) {
-        HttpResponse<String> response = send(request("/query?db=" + encode(settings.database()) + "&epoch=ms&q=" + encode(influxql))
-                .GET(), "reading the alert state");
-        return checkAnswer(response, influxql);
-    }
-
-    private JsonNode checkAnswer(HttpResponse<String> response, String statement) {
-        if (response.statusCode() != 200) {
-            throw new StateUnavailableException("InfluxDB at " + settings.url() + " answered " + response.statusCode()
-                    + " to " + statement + ": " + abbreviate(response.body()));
-        }
-        JsonNode answer;
-        try {
-            answer = JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new StateUnavailableException("InfluxDB at " + settings.url() + " answered " + statement
-                    + " with something that is not JSON: " + abbreviate(response.body()), e);
-        }
-        for (JsonNode result : answer.path("results")) {
-            if (result.has("error")) {
-                throw new StateUnavailableException("InfluxDB at " + settings.url() + " refused " + statement + ": "
-                        + result.get("error").asText());
-            }
-        }
+        JsonNode answer = influx.get("db=" + encode(settings.database()) + "&epoch=ms&q=" + encode(influxql), influxql,
+                "reading the alert state");
+        influx.checkErrors(answer, influxql);
         return answer;
-    }
-
-    private HttpRequest.Builder request(String pathAndQuery) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(settings.url().toString()) + pathAndQuery))
-                .timeout(settings.timeout());
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return request;
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request, String what) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new StateUnavailableException("InfluxDB at " + settings.url() + " unreachable while " + what + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StateUnavailableException("interrupted while " + what, e);
-        }
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String abbreviate(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        return trimmed.length() <= 300 ? trimmed : trimmed.substring(0, 300) + "...";
     }
 
     @Override

@@ -1,11 +1,15 @@
 package io.kedge.alert.state;
 
+import static io.kedge.functions.support.InfluxLines.tag;
+import static io.kedge.functions.support.InfluxLines.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kedge.alert.rules.SeriesState;
 import io.kedge.alert.rules.Status;
+import io.kedge.functions.support.InfluxLines;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,21 +87,11 @@ public final class StateLines {
         return series;
     }
 
-    /** Each point of the answer as column (tags included) to value. */
+    /** Each point of the answer, of every statement in it, as column (tags included) to value. */
     private static List<Map<String, JsonNode>> rows(JsonNode answer) {
-        List<Map<String, JsonNode>> rows = new java.util.ArrayList<>();
+        List<Map<String, JsonNode>> rows = new ArrayList<>();
         for (JsonNode result : answer.path("results")) {
-            for (JsonNode series : result.path("series")) {
-                JsonNode columns = series.path("columns");
-                for (JsonNode values : series.path("values")) {
-                    Map<String, JsonNode> row = new LinkedHashMap<>();
-                    series.path("tags").fields().forEachRemaining(tag -> row.put(tag.getKey(), tag.getValue()));
-                    for (int i = 0; i < columns.size(); i++) {
-                        row.put(columns.get(i).asText(), values.get(i));
-                    }
-                    rows.add(row);
-                }
-            }
+            rows.addAll(InfluxLines.rows(result));
         }
         return rows;
     }
@@ -112,30 +106,6 @@ public final class StateLines {
 
     private static String number(Double value) {
         return value == null || !Double.isFinite(value) ? "0" : Double.toString(value);
-    }
-
-    /**
-     * Tag values: comma, space and equals sign escaped. InfluxDB 1.x unescapes nothing else, so a
-     * backslash stays as it is; device ids ending in one, or with control characters, are refused
-     * before they get here ({@code DeviceIds}).
-     */
-    private static String tag(String value) {
-        return value.replace(",", "\\,").replace(" ", "\\ ").replace("=", "\\=");
-    }
-
-    /** A string field: quotes and backslashes escaped, control characters (line ends) as spaces. */
-    private static String text(String value) {
-        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                quoted.append('\\').append(c);
-            } else if (Character.isISOControl(c)) {
-                quoted.append(' ');
-            } else {
-                quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
     }
 
     private StateLines() {

@@ -1,6 +1,7 @@
 package io.kedge.alert.state;
 
 import io.kedge.alert.rules.SeriesState;
+import io.kedge.functions.support.StateUnavailableException;
 import java.util.Map;
 
 /**

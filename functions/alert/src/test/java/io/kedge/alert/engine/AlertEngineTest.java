@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kedge.contract.data.Alert;
 import io.kedge.contract.data.ValidatedReading;
+import io.kedge.functions.support.UnusableReadingException;
 import io.kedge.testkit.InfluxServer;
 import io.kedge.testkit.RealServers;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static io.kedge.alert.engine.Fixtures.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kedge.alert.state.StateUnavailableException;
+import io.kedge.functions.support.StateUnavailableException;
 import io.kedge.testkit.InfluxServer;
 import io.kedge.testkit.RealServers;
 import java.util.List;

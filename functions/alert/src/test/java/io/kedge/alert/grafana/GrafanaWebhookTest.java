@@ -10,12 +10,12 @@ import static io.kedge.alert.grafana.GrafanaPayloads.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudevents.CloudEvent;
-import io.kedge.alert.RecordingBroker;
 import io.kedge.alert.out.HttpAlertSink;
 import io.kedge.contract.EventData;
 import io.kedge.contract.EventTypes;
 import io.kedge.contract.codec.HttpMessage;
 import io.kedge.contract.data.Alert;
+import io.kedge.testkit.RecordingBroker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,6 +1,8 @@
 package io.kedge.functions.support;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.kedge.contract.codec.CloudEventHttp;
 import io.kedge.contract.codec.HttpMessage;
@@ -27,14 +29,37 @@ public final class EnvelopeCheck {
     private static final String FUNQY_JSON = "application/json";
 
     /**
+     * An event let through.
+     *
+     * @param data     the event's data as parsed here (in structured mode the {@code data} member,
+     *                 which may be a JSON {@code null}), so that a function need not parse it again
+     * @param envelope in structured mode the whole event document, else {@code null}
+     */
+    public record Passed(JsonNode data, ObjectNode envelope) {
+
+        public boolean structured() {
+            return envelope != null;
+        }
+    }
+
+    /**
      * Passes the event, or throws the problem to answer.
      *
      * @param handledTypes the CloudEvent types the app's functions are mapped to
-     * @return the event's data as parsed here (in structured mode the {@code data} member, which
-     *         may be a JSON {@code null}), so that a function need not parse it again
+     * @return the event's data as parsed here, see {@link Passed#data()}
      * @throws RequestProblem 400 for no valid CloudEvent or unreadable data, 422 for an unhandled type
      */
     public static JsonNode check(HttpMessage message, Set<String> handledTypes) {
+        return admit(message, handledTypes).data();
+    }
+
+    /**
+     * Passes the event, or throws the problem to answer.
+     *
+     * @param handledTypes the CloudEvent types the app's functions are mapped to
+     * @throws RequestProblem 400 for no valid CloudEvent or unreadable data, 422 for an unhandled type
+     */
+    public static Passed admit(HttpMessage message, Set<String> handledTypes) {
         CloudEvent event;
         try {
             event = CloudEventHttp.decode(message);
@@ -49,7 +74,7 @@ public final class EnvelopeCheck {
         if (isStructured(message)) {
             return checkStructuredData(message.body(), event);
         }
-        return checkBinaryData(event);
+        return new Passed(checkBinaryData(event), null);
     }
 
     private static JsonNode checkBinaryData(CloudEvent event) {
@@ -61,7 +86,7 @@ public final class EnvelopeCheck {
         return checkParses(event);
     }
 
-    private static JsonNode checkStructuredData(byte[] body, CloudEvent event) {
+    private static Passed checkStructuredData(byte[] body, CloudEvent event) {
         String contentType = event.getDataContentType();
         if (contentType != null && !contentType.startsWith(FUNQY_JSON)) {
             throw notJson("datacontenttype " + quote(contentType) + " is not application/json");
@@ -72,7 +97,8 @@ public final class EnvelopeCheck {
                     + (document.has("data_base64") ? " (data_base64 is not read; put the JSON in 'data')" : "")
                     + "; expected JSON data");
         }
-        return document.get("data");
+        // The contract's codec took the body as a JSON object, so this parse of it is one too.
+        return new Passed(document.get("data"), (ObjectNode) document);
     }
 
     private static JsonNode checkParses(CloudEvent event) {
@@ -85,6 +111,9 @@ public final class EnvelopeCheck {
     private static JsonNode parse(byte[] json, CloudEvent event) {
         try {
             return JsonData.parse(json);
+        } catch (StreamConstraintsException e) {
+            throw RequestProblem.badRequest("data nested too deeply", List.of("data of event " + event.getId()
+                    + " nests objects or arrays more than " + JsonData.MAX_DEPTH + " levels deep"));
         } catch (IOException e) {
             String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException parse
                     ? parse.getOriginalMessage() : e.getMessage();

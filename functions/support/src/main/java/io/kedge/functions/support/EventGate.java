@@ -1,6 +1,6 @@
 package io.kedge.functions.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kedge.contract.Rfc3339;
 import io.kedge.contract.codec.HttpMessage;
 import io.quarkus.logging.Log;
@@ -28,7 +28,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Stands in front of Funqy's routes ({@code /} and {@code /<function>}): refuses with 4xx and a
  * {@code {status, error, problems}} body what {@link EnvelopeCheck} refuses, and passes the rest
- * on. Funqy alone answers bad input with a bare 400, a 404 that Knative retries, or a 500.
+ * on. Funqy alone answers bad input with a bare 400, a 404 that Knative retries, or a 500. A
+ * structured-mode event is passed on in the form Funqy reads as that same event
+ * ({@link FunqyStructured}).
  *
  * <p>The CloudEvent types it lets through are read from Funqy's own routing keys
  * ({@code quarkus.funqy.knative-events.mapping.<function>.trigger}), so routing is written in one
@@ -43,13 +45,11 @@ public class EventGate {
 
     private final Map<String, String> typeByFunction;
     private final Set<String> handledTypes;
-    private final String maxBodySize;
 
     EventGate() {
         Config config = ConfigProvider.getConfig();
         typeByFunction = functionTriggers(config);
         handledTypes = new LinkedHashSet<>(typeByFunction.values());
-        maxBodySize = config.getOptionalValue("quarkus.http.limits.max-body-size", String.class).orElse("10240K");
         if (handledTypes.isEmpty()) {
             throw new IllegalStateException("no quarkus.funqy.knative-events.mapping.<function>.trigger is configured:"
                     + " every Kedge function names the CloudEvent type it handles there");
@@ -72,7 +72,7 @@ public class EventGate {
         paths.add("/");
         typeByFunction.keySet().forEach(function -> paths.add("/" + function));
         for (String path : paths) {
-            router.route(path).order(ORDER).handler(this::check).failureHandler(this::tooLarge);
+            router.route(path).order(ORDER).handler(this::check);
         }
         Log.debugf("event gate on %s for types %s", paths, handledTypes);
     }
@@ -85,28 +85,35 @@ public class EventGate {
             return;
         }
         Buffer body = context.body().buffer();
-        JsonNode data;
+        EnvelopeCheck.Passed passed;
         try {
-            data = EnvelopeCheck.check(new HttpMessage(headers(context.request().headers()),
+            passed = EnvelopeCheck.admit(new HttpMessage(headers(context.request().headers()),
                     body == null ? null : body.getBytes()), handledTypes);
         } catch (RequestProblem problem) {
             Log.infof("answered %s", problem.getMessage());
             answer(context, problem);
             return;
         }
-        context.put(CheckedData.KEY, data);
+        context.put(CheckedData.KEY, passed.data());
+        if (passed.structured()) {
+            asFunqyReadsIt(context, passed.envelope());
+        }
         context.addHeadersEndHandler(ignored -> fixTimeHeader(context));
         context.next();
     }
 
-    /** Quarkus' body handler fails over-sized requests with a bare 413; this adds the reason. */
-    private void tooLarge(RoutingContext context) {
-        if (context.statusCode() != 413) {
-            context.next();
-            return;
+    /** The structured request as Funqy must see it to read the event passed, see {@link FunqyStructured}. */
+    private static void asFunqyReadsIt(RoutingContext context, ObjectNode envelope) {
+        MultiMap headers = context.request().headers();
+        FunqyStructured.eventHeaders(headers.names()).forEach(headers::remove);
+        String contentType = headers.get("content-type");
+        if (!FunqyStructured.recognised(contentType)) {
+            headers.set("content-type", FunqyStructured.lowerCaseMediaType(contentType));
         }
-        answer(context, new RequestProblem(413, "event too large", List.of(
-                "the request body exceeds " + maxBodySize + " (quarkus.http.limits.max-body-size)")));
+        byte[] body = FunqyStructured.withoutNullAttributes(envelope);
+        if (body != null) {
+            context.setBody(Buffer.buffer(body));
+        }
     }
 
     /**

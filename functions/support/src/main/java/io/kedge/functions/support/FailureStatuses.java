@@ -1,5 +1,6 @@
 package io.kedge.functions.support;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.logging.Log;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -7,15 +8,29 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Funqy hands every exception of a function to Vert.x, whose default is a 500 that a broker
- * retries until it gives up. This failure handler answers a {@link FunctionFailure} anywhere in
- * the cause chain with its own status and a {@code {status, error, problems}} body (what a broker
- * keeps with a dead-lettered event), and leaves every other failure to Quarkus.
+ * The app's failure handler on every path, so that no failure is answered without a message.
+ *
+ * <ul>
+ * <li>A {@link FunctionFailure} anywhere in the cause chain: its own status and message. Funqy
+ * hands every exception of a function to Vert.x, whose default is a 500 that a broker retries
+ * until it gives up.</li>
+ * <li>413 from Quarkus' body handler, on any path (a function's, {@code /q/health}, one that no
+ * route serves): the limit and its key.</li>
+ * <li>Any other 4xx failure without a message (Vert.x's 404 for the request target {@code *},
+ * Funqy's bare 404 and 406): its status with the method and path.</li>
+ * </ul>
+ * Each answer is a {@code {status, error, problems}} body, what a broker keeps with a
+ * dead-lettered event. Every other failure (a 500) is left to Quarkus, which logs it.
  */
 @Singleton
 public class FailureStatuses {
+
+    private final String maxBodySize = ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.http.limits.max-body-size", String.class).orElse("10240K");
 
     void install(@Observes Router router) {
         router.route().order(EventGate.ORDER).failureHandler(this::handle);
@@ -36,7 +51,32 @@ public class FailureStatuses {
                 break;
             }
         }
+        int status = context.statusCode();
+        if (status == 413) {
+            EventGate.answer(context, tooLarge(maxBodySize));
+            return;
+        }
+        if (status >= 400 && status < 500) {
+            RequestProblem problem = refused(status, context.request().method().name(), context.request().uri());
+            Log.debugf("answered %s", problem.getMessage());
+            EventGate.answer(context, problem);
+            return;
+        }
         context.next();
+    }
+
+    /** The answer to a body over the limit, the same on every path. */
+    static RequestProblem tooLarge(String limit) {
+        return new RequestProblem(413, "request too large", List.of(
+                "the request body exceeds " + limit + " (quarkus.http.limits.max-body-size)"));
+    }
+
+    /** A 4xx that Vert.x or Funqy failed the request with, given no reason: the status says it. */
+    static RequestProblem refused(int status, String method, String target) {
+        String reason = HttpResponseStatus.valueOf(status).reasonPhrase().toLowerCase(Locale.ROOT);
+        String shown = target == null ? "" : target.length() > 200 ? target.substring(0, 200) + "..." : target;
+        return new RequestProblem(status, reason, List.of(method + " " + shown + " was refused: " + reason
+                + "; POST a CloudEvent to / or /<function>"));
     }
 
     static void end(RoutingContext context, int status, byte[] body) {

@@ -92,4 +92,40 @@ class EnvelopeCheckTest {
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.getMessage()).contains("carries no CloudEvent");
     }
+    @Test
+    void dataNestedDeeperThanAnyReplyCouldQuoteIs400() {
+        int depth = JsonData.MAX_DEPTH + 1;
+        String deep = "[".repeat(depth) + "]".repeat(depth);
+
+        RequestProblem problem = catchThrowableOfType(RequestProblem.class,
+                () -> EnvelopeCheck.check(binary("io.kedge.alert.fired.v1", "application/json", deep), HANDLED));
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.getMessage()).contains("more than " + JsonData.MAX_DEPTH + " levels deep");
+    }
+
+    @Test
+    void dataNestedToTheLimitPasses() {
+        int depth = JsonData.MAX_DEPTH;
+        String deep = "[".repeat(depth) + "]".repeat(depth);
+
+        assertThatCode(() -> EnvelopeCheck.check(binary("io.kedge.alert.fired.v1", "application/json", deep), HANDLED))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void structuredEventIsPassedWithItsWholeDocumentAndBinaryWithout() {
+        String event = "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/t\",\"type\":\"io.kedge.alert.fired.v1\","
+                + "\"time\":null,\"data\":{\"a\":1}}";
+        HttpMessage structured = new HttpMessage(Map.of("content-type", "APPLICATION/CLOUDEVENTS+JSON"),
+                event.getBytes(StandardCharsets.UTF_8));
+
+        EnvelopeCheck.Passed passed = EnvelopeCheck.admit(structured, HANDLED);
+
+        assertThat(passed.structured()).isTrue();
+        assertThat(passed.envelope().get("time").isNull()).isTrue();
+        assertThat(passed.data().get("a").intValue()).isEqualTo(1);
+        assertThat(EnvelopeCheck.admit(binary("io.kedge.alert.fired.v1", "application/json", "{}"), HANDLED).structured())
+                .isFalse();
+    }
 }

@@ -1,4 +1,4 @@
-package io.kedge.alert;
+package io.kedge.testkit;
 
 import com.sun.net.httpserver.HttpServer;
 import io.cloudevents.CloudEvent;
@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -19,34 +20,33 @@ import java.util.concurrent.Executors;
  * 202 (or the status set with {@link #answer(int)}). Events are decoded with the contract's strict
  * codec, so whatever reaches it is checked to be a valid CloudEvent.
  */
-public final class RecordingBroker implements AutoCloseable {
+public class RecordingBroker implements AutoCloseable {
 
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<HttpMessage> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 202;
 
-    private RecordingBroker(HttpServer server) {
-        this.server = server;
-    }
-
-    public static RecordingBroker start() {
-        HttpServer server;
+    /** Starts it on a free loopback port; {@link #start()} says the same. */
+    protected RecordingBroker() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RecordingBroker broker = new RecordingBroker(server);
         server.createContext("/", exchange -> {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-            broker.requests.add(new HttpMessage(headers, exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(broker.status, -1);
+            requests.add(new HttpMessage(headers, exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(executor);
         server.start();
-        return broker;
+    }
+
+    public static RecordingBroker start() {
+        return new RecordingBroker();
     }
 
     /** The ingress URL, as K_SINK names it. */
@@ -79,6 +79,6 @@ public final class RecordingBroker implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        executor.shutdownNow();
     }
 }

@@ -1,9 +1,16 @@
-package io.kedge.alert.engine;
+package io.kedge.functions.support;
 
-/** Device ids the state can key: an InfluxDB 1.x tag value and a fingerprint part. */
-final class DeviceIds {
+/**
+ * Device ids a function's state can key: an InfluxDB 1.x tag value, and a part of the ids the
+ * function derives from it (an alert's fingerprint, a summary's id).
+ */
+public final class DeviceIds {
 
-    static String check(String deviceId) {
+    /**
+     * @return {@code deviceId}
+     * @throws UnusableReadingException when it is missing, or cannot be a tag value
+     */
+    public static String check(String deviceId) {
         if (deviceId == null || deviceId.isBlank()) {
             throw new UnusableReadingException("reading names no deviceId");
         }

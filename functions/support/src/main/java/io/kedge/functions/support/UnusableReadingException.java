@@ -1,10 +1,9 @@
-package io.kedge.aggregate.engine;
-
-import io.kedge.functions.support.FunctionFailure;
+package io.kedge.functions.support;
 
 /**
- * A validated reading the windows cannot take (no device or sample time, a device id that cannot
- * name a series). Sending it again will not help: 422, so the broker dead-letters it at once.
+ * A validated reading a stateful function cannot take (no device or sample time, a device id
+ * that cannot name a series). Sending it again will not help: 422, so the broker dead-letters it
+ * at once.
  */
 public class UnusableReadingException extends FunctionFailure {
 

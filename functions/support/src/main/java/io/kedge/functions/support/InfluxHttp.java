@@ -1,0 +1,157 @@
+package io.kedge.functions.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * A function's own state in InfluxDB 1.x, through its HTTP API: Basic credentials when a user is
+ * set, every request bounded by one timeout, and each way a request can fail (unreachable,
+ * interrupted, an answer other than 200, not JSON, an error in the answer) a
+ * {@link StateUnavailableException}, so that the event that needed the state is retried. What a
+ * write's answer means is left to the store: some refusals it repairs (a dropped database) or
+ * accepts (points beyond the retention).
+ */
+public final class InfluxHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI url;
+    private final Duration timeout;
+    private final String state;
+    private final HttpClient http;
+    private final String authorization;
+
+    /**
+     * @param url     base URL, e.g. {@code http://127.0.0.1:8086}
+     * @param timeout bound of one request, connect to last byte
+     * @param state   names the state in failures: {@code "alert state"}
+     */
+    public InfluxHttp(URI url, Optional<String> username, Optional<String> password, Duration timeout, String state) {
+        this.url = url;
+        this.timeout = timeout;
+        this.state = state;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
+        this.authorization = username
+                .map(user -> "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + password.orElse("")).getBytes(StandardCharsets.UTF_8)))
+                .orElse(null);
+    }
+
+    /**
+     * POSTs line protocol to {@code /write?<parameters>}.
+     *
+     * @param what what the request does, for the failure when it gets no answer
+     * @return InfluxDB's answer, whatever its status
+     */
+    public HttpResponse<String> write(String parameters, String lines, String what) {
+        return send(request("/write?" + parameters).POST(HttpRequest.BodyPublishers.ofString(lines)), what);
+    }
+
+    /** GETs {@code /query?<parameters>}: the answer to {@code statement}, 200 and JSON. */
+    public JsonNode get(String parameters, String statement, String what) {
+        return parse(send(request("/query?" + parameters).GET(), what), statement);
+    }
+
+    /**
+     * POSTs {@code form} (its parameters, {@code q} among them) to {@code /query}: the answer to
+     * {@code statement}, 200 and JSON. Statements that change something must be POSTed; the form
+     * body also carries queries too long for a URL.
+     */
+    public JsonNode post(String form, String statement, String what) {
+        return parse(send(request("/query")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), what), statement);
+    }
+
+    /** Fails when the answer reports an error, for the whole request or for one of its statements. */
+    public void checkErrors(JsonNode answer, String statement) {
+        String error = error(answer);
+        if (error != null) {
+            throw unavailable("InfluxDB at " + url + " refused " + abbreviate(statement) + ": " + error);
+        }
+    }
+
+    /** The first error an answer reports, for the whole request or for a statement; {@code null} for none. */
+    public static String error(JsonNode answer) {
+        if (answer.has("error")) {
+            return answer.get("error").asText();
+        }
+        for (JsonNode result : answer.path("results")) {
+            if (result.has("error")) {
+                return result.get("error").asText();
+            }
+        }
+        return null;
+    }
+
+    /** A failure of this state, for what the store finds wrong with an answer. */
+    public StateUnavailableException unavailable(String message) {
+        return new StateUnavailableException(state, message);
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    private JsonNode parse(HttpResponse<String> response, String statement) {
+        if (response.statusCode() != 200) {
+            throw unavailable("InfluxDB at " + url + " answered " + response.statusCode()
+                    + " to " + abbreviate(statement) + ": " + abbreviate(response.body()));
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new StateUnavailableException(state, "InfluxDB at " + url + " answered " + abbreviate(statement)
+                    + " with something that is not JSON: " + abbreviate(response.body()), e);
+        }
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(url.toString()) + pathAndQuery))
+                .timeout(timeout);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String what) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new StateUnavailableException(state, "InfluxDB at " + url + " unreachable while " + abbreviate(what)
+                    + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateUnavailableException(state, "interrupted while " + abbreviate(what), e);
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** A value for a URL query or a form body. */
+    public static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** An answer or a statement shortened for a message. */
+    public static String abbreviate(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        return trimmed.length() <= 300 ? trimmed : trimmed.substring(0, 300) + "...";
+    }
+}

@@ -1,0 +1,81 @@
+package io.kedge.functions.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kedge.testkit.FreePorts;
+import io.kedge.testkit.InfluxServer;
+import io.kedge.testkit.RealServers;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Verifies the state client against a real InfluxDB: what it writes is what a query returns, and
+ * every failure is a 503 that names the function's state.
+ */
+@ExtendWith(RealServers.class)
+class InfluxHttpTest {
+
+    private static InfluxHttp client(String url) {
+        return new InfluxHttp(URI.create(url), Optional.empty(), Optional.empty(), Duration.ofSeconds(5), "test state");
+    }
+
+    @Test
+    void linesWrittenAreReadBackByAQuery(InfluxServer influx) {
+        InfluxHttp http = client(influx.url() + "/");
+        http.checkErrors(http.post("q=" + InfluxHttp.encode("CREATE DATABASE \"roundtrip\""), "CREATE DATABASE roundtrip",
+                "creating database roundtrip"), "CREATE DATABASE roundtrip");
+
+        HttpResponse<String> written = http.write("db=roundtrip&precision=ms", "m,device=pi-1 value=21.5 1000\n", "writing");
+        JsonNode answer = http.get("db=roundtrip&epoch=ms&q=" + InfluxHttp.encode("SELECT * FROM m GROUP BY *"),
+                "SELECT * FROM m", "reading");
+
+        assertThat(written.statusCode()).isEqualTo(204);
+        assertThat(InfluxHttp.error(answer)).isNull();
+        assertThat(InfluxLines.rows(answer.path("results").path(0)))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("device").asText()).isEqualTo("pi-1");
+                    assertThat(row.get("time").asLong()).isEqualTo(1000);
+                    assertThat(row.get("value").asDouble()).isEqualTo(21.5);
+                });
+    }
+
+    @Test
+    void aStatementInfluxDbRefusesIsA503NamingItAndTheError(InfluxServer influx) {
+        InfluxHttp http = client(influx.url());
+        JsonNode answer = http.post("db=missing&q=" + InfluxHttp.encode("SELECT * FROM m"), "SELECT * FROM m", "reading");
+
+        assertThatThrownBy(() -> http.checkErrors(answer, "SELECT * FROM m"))
+                .isInstanceOf(StateUnavailableException.class)
+                .hasMessage("InfluxDB at " + influx.url() + " refused SELECT * FROM m: database not found: missing")
+                .satisfies(e -> {
+                    assertThat(((StateUnavailableException) e).status()).isEqualTo(503);
+                    assertThat(((StateUnavailableException) e).error()).isEqualTo("test state unavailable");
+                });
+    }
+
+    @Test
+    void anAnswerOtherThan200IsA503WithItsStatus(InfluxServer influx) {
+        InfluxHttp http = client(influx.url());
+
+        assertThatThrownBy(() -> http.get("q=" + InfluxHttp.encode("SELEKT nonsense"), "SELEKT nonsense", "reading"))
+                .isInstanceOf(StateUnavailableException.class)
+                .hasMessageStartingWith("InfluxDB at " + influx.url() + " answered 400 to SELEKT nonsense: ");
+    }
+
+    @Test
+    void noServerIsA503SayingWhatWasBeingDone() {
+        String nobody = "http://127.0.0.1:" + FreePorts.next();
+        InfluxHttp http = client(nobody);
+
+        assertThatThrownBy(() -> http.write("db=x", "m value=1", "writing the test state"))
+                .isInstanceOf(StateUnavailableException.class)
+                .hasMessageStartingWith("InfluxDB at " + nobody + " unreachable while writing the test state: ")
+                .extracting(e -> ((StateUnavailableException) e).error()).isEqualTo("test state unavailable");
+    }
+}
