@@ -38,12 +38,14 @@ public final class Ingress {
     /**
      * Admits an event a sender posted.
      *
-     * @return the stored entry; fails with {@link RejectedEventException} (404 unknown broker, 400 TTL),
+     * @return the stored entry; fails with {@link RejectedEventException} (404 unknown broker, 400 TTL or
+     *         an event binary mode cannot carry, see {@link BinaryDelivery}),
      *         {@link io.kedge.broker.log.EventLogFullException} (backlog full) or
      *         {@link io.kedge.broker.log.StoreFailedException}
      */
     public CompletionStage<LogEntry> accept(BrokerKey broker, CloudEvent event) {
         try {
+            BinaryDelivery.requireDeliverable(event);
             OptionalInt ttl = BrokerExtensions.ttl(event);
             return admit(broker, event, ttl.isPresent() ? ttl.getAsInt() - 1 : BrokerExtensions.DEFAULT_TTL,
                     EventLog.Origin.SENDER);

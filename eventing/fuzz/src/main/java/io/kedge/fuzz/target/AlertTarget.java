@@ -116,11 +116,10 @@ public final class AlertTarget implements Target {
         List<String> variants = List.of();
         if (input.event().getType().equals(EventTypes.READING_VALIDATED) && inputData != null && inputData.isObject()) {
             variants = PointShape.caseVariants(inputData, false);
-            inputData.fields().forEachRemaining(member -> {
-                if (member.getKey().equalsIgnoreCase("deviceId") && member.getValue().isTextual()) {
-                    acceptedDevices.add(member.getValue().textValue());
-                }
-            });
+            // only the exact member: alert binds as the contract reads (a DeviceId is no deviceId)
+            if (inputData.path("deviceId").isTextual()) {
+                acceptedDevices.add(inputData.get("deviceId").textValue());
+            }
             JsonNode deviceNode = inputData.get("deviceId");
             if (deviceNode != null && !deviceNode.isNull() && !deviceNode.isTextual()) {
                 numericDevicesTaken = true;

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The broker's ingress, {@code POST /kedge/default}, as {@code ./kedge up} runs it: the manifests
  * of eventing/k8s, every subscriber pointed at a {@link RecordingSink}. Beyond the common oracle:
  * a 202 only for what the contract's codec accepts and a 400 for what it refuses (unless the TTL
- * explains it); every event the broker delivers is a valid CloudEvent it had accepted; and every
+ * explains it, or a datacontenttype that binary-mode delivery cannot carry); every event the broker delivers is a valid CloudEvent it had accepted; and every
  * accepted event of a type a Trigger routes is delivered.
  */
 public final class BrokerTarget implements Target {
@@ -120,10 +120,14 @@ public final class BrokerTarget implements Target {
             return findings;
         }
         Events.Decoded decoded = Events.decode(request);
+        boolean undeliverable = decoded.valid() && cloudEventsDataContentType(decoded.event());
         if (answer.status() / 100 == 2) {
             if (!decoded.valid()) {
                 findings.add(Finding.of(Finding.Kind.ACCEPTED_INVALID, "%d for an event the contract's codec refuses: %s",
                         answer.status(), decoded.problem()));
+            } else if (undeliverable) {
+                findings.add(Finding.of(Finding.Kind.ACCEPTED_INVALID, "%d for an event with datacontenttype %s, which"
+                        + " binary-mode delivery cannot carry", answer.status(), decoded.event().getDataContentType()));
             } else {
                 CloudEvent event = decoded.event();
                 accepted.computeIfAbsent(key(event.getSource().toString(), event.getId()), k -> ConcurrentHashMap.newKeySet())
@@ -132,12 +136,22 @@ public final class BrokerTarget implements Target {
                     routed.add(key(event.getSource().toString(), event.getId()));
                 }
             }
-        } else if (answer.status() == 400 && decoded.valid() && request.body().length <= BODY_LIMIT
+        } else if (answer.status() == 400 && decoded.valid() && !undeliverable && request.body().length <= BODY_LIMIT
                 && HttpSyntax.problem(request) == null && decoded.event().getExtension("knativebrokerttl") == null) {
             findings.add(Finding.of(Finding.Kind.REFUSED_VALID, "400 for an event the contract's codec accepts: %s",
                     answer.describe()));
         }
         return findings;
+    }
+
+    /**
+     * A CloudEvents media type as datacontenttype: the broker delivers in binary mode, where it
+     * would be the Content-Type and make the receiver read the data as a structured event. The
+     * ingress refuses such an event (400) rather than deliver an event no subscriber can read.
+     */
+    static boolean cloudEventsDataContentType(CloudEvent event) {
+        String type = event.getDataContentType();
+        return type != null && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("application/cloudevents");
     }
 
     @Override

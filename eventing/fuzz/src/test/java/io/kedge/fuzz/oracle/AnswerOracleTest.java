@@ -51,6 +51,16 @@ class AnswerOracleTest {
     }
 
     @Test
+    void aBare400ForATargetQuarkusCannotParseIsNoFindingButOtherBareAnswersToItAre() {
+        FuzzRequest doubleSlash = new FuzzRequest("POST", "//", List.of(), new byte[0], FuzzRequest.Framing.CONTENT_LENGTH, false);
+        FuzzRequest asterisk = new FuzzRequest("OPTIONS", "*", List.of(), new byte[0], FuzzRequest.Framing.CONTENT_LENGTH, false);
+
+        assertThat(kinds(doubleSlash, answer(400, null, ""))).isEmpty();
+        assertThat(kinds(doubleSlash, answer(404, null, ""))).containsExactly(Finding.Kind.NO_MESSAGE);
+        assertThat(kinds(asterisk, answer(404, null, ""))).containsExactly(Finding.Kind.NO_MESSAGE);
+    }
+
+    @Test
     void stackTraceTextIsAFindingUnlessTheRequestCarriedIt() {
         Answer leak = answer(400, "text/plain", "failed: java.lang.IllegalStateException at io.kedge.x.Y.z(Y.java:3)");
         assertThat(kinds(PLAIN, leak)).containsOnly(Finding.Kind.STACK_TRACE);

@@ -7,10 +7,16 @@ import io.kedge.fuzz.http.Header;
 import io.kedge.fuzz.oracle.Finding;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Verifies that known issues match their own findings only, so that anything new still fails a run. */
+/**
+ * Verifies that a known issue matches its own findings only, and that the findings of the issues
+ * fixed since (mixed mode, unstorable tags, ...) fail a run again: none of them is known any more.
+ */
 class KnownIssuesTest {
+
+    private static final List<String> TARGETS = List.of("broker", "validate", "store", "alert", "grafana");
 
     private static FuzzRequest request(String contentType, String body, Header... extra) {
         List<Header> headers = new java.util.ArrayList<>(List.of(Header.of("Content-Type", contentType)));
@@ -19,36 +25,33 @@ class KnownIssuesTest {
     }
 
     @Test
-    void anUnexplainedServerErrorIsNoKnownIssueAnywhere() {
-        Finding error = Finding.of(Finding.Kind.SERVER_ERROR, "answered 500");
-        FuzzRequest plain = request("application/json", "{\"deviceId\":\"pi\"}", Header.of("ce-id", "1"));
-        for (String target : List.of("broker", "validate", "store", "alert", "grafana")) {
-            assertThat(KnownIssues.match(target, error, plain)).as(target).isEmpty();
+    void findingsOfTheFixedIssuesAreNoKnownIssueAnywhere() {
+        FuzzRequest mixed = request("application/cloudevents+json", "{\"time\":null}", Header.of("Ce-ID", "v"));
+        List<Finding> fixed = List.of(
+                Finding.of(Finding.Kind.NO_MESSAGE, "404 without a body"),
+                Finding.of(Finding.Kind.NO_MESSAGE, "406 without a body"),
+                Finding.of(Finding.Kind.NO_MESSAGE, "413 without a body"),
+                Finding.of(Finding.Kind.SERVER_ERROR, "answered 500"),
+                Finding.of(Finding.Kind.NOT_STORABLE, "validate accepted it, store answered 400 ... 'deviceId' contains a line feed"),
+                Finding.of(Finding.Kind.ACCEPTED_INVALID, "204 for data outside the contract: temperature is no JSON number: \"21.5\""));
+        for (String target : TARGETS) {
+            for (Finding finding : fixed) {
+                assertThat(KnownIssues.match(target, finding, mixed)).as(target + ": " + finding.detail()).isEmpty();
+            }
         }
     }
 
     @Test
-    void aBare404IsKnownOnlyForAStructuredEventWithCeHeaders() {
-        Finding bare404 = Finding.of(Finding.Kind.NO_MESSAGE, "404 without a body");
-        assertThat(KnownIssues.match("store", bare404, request("application/cloudevents+json", "{}", Header.of("Ce-ID", "v"))))
-                .map(KnownIssue::id).contains("funqy-mixed-mode");
-        assertThat(KnownIssues.match("store", bare404, request("application/cloudevents+json", "{}"))).isEmpty();
-        assertThat(KnownIssues.match("store", bare404, request("application/json", "{}", Header.of("ce-id", "v")))).isEmpty();
-    }
+    void anIssueMatchesOnlyItsTargetsKindAndShape() {
+        KnownIssue issue = new KnownIssue("example", "functions/x", "summary", Set.of("store"), Finding.Kind.SERVER_ERROR,
+                (finding, request) -> request != null && request.contains("+999999999-"));
+        FuzzRequest far = request("application/json", "{\"time\":\"+999999999-12-31T23:59:59Z\"}");
+        FuzzRequest near = request("application/json", "{\"time\":\"2026-11-28T00:00:00Z\"}");
+        Finding error = Finding.of(Finding.Kind.SERVER_ERROR, "answered 500");
 
-    @Test
-    void aHeaderInjectedThroughALineBreakCountsAsTheHeaderItBecomes() {
-        Finding bare404 = Finding.of(Finding.Kind.NO_MESSAGE, "404 without a body");
-        FuzzRequest injected = request("application/cloudevents+json", "{}",
-                new Header("x-fuzz", "a\r\nce-id: injected".getBytes(StandardCharsets.ISO_8859_1)));
-        assertThat(KnownIssues.match("alert", bare404, injected)).map(KnownIssue::id).contains("funqy-mixed-mode");
-    }
-
-    @Test
-    void unstorableTagsAreKnownForValidateOnly() {
-        Finding finding = Finding.of(Finding.Kind.NOT_STORABLE, "validate accepted it, store answered 400 ... 'deviceId'"
-                + " contains a line feed");
-        assertThat(KnownIssues.match("validate", finding, null)).map(KnownIssue::id).contains("validate-unstorable-tag");
-        assertThat(KnownIssues.match("validate", Finding.of(Finding.Kind.NOT_STORABLE, "store answered 503"), null)).isEmpty();
+        assertThat(issue.matches("store", error, far)).isTrue();
+        assertThat(issue.matches("alert", error, far)).isFalse();
+        assertThat(issue.matches("store", error, near)).isFalse();
+        assertThat(issue.matches("store", Finding.of(Finding.Kind.NO_MESSAGE, "400 without a body"), far)).isFalse();
     }
 }

@@ -37,6 +37,11 @@ public final class Payloads {
     public static final String NO_DEVICE_ID = with(DHT11_LIVINGROOM, "deviceId", null);
     public static final String BLANK_SENSOR = with(DHT11_LIVINGROOM, "sensor", "\"  \"");
     public static final String NULL_TIME = with(DHT11_LIVINGROOM, "time", "null");
+    public static final String DEVICE_ID_WITH_LINE_FEED = with(DHT11_LIVINGROOM, "deviceId", "\"pi\\nlivingroom\"");
+    public static final String DEVICE_ID_WITH_NUL = with(DHT11_LIVINGROOM, "deviceId", "\"pi\\u0000\"");
+    public static final String LOCATION_WITH_TAB = with(DHT11_LIVINGROOM, "location", "\"living\\troom\"");
+    public static final String LOCATION_WITH_CARRIAGE_RETURN = with(DHT11_LIVINGROOM, "location", "\"living\\rroom\"");
+    public static final String LOCATION_ENDING_IN_BACKSLASH = with(DHT11_LIVINGROOM, "location", "\"livingroom\\\\\"");
     public static final String NO_MEASUREMENT = with(with(DHT11_LIVINGROOM, "temperature", null), "humidity", null);
     public static final String ARRAY_INSTEAD_OF_OBJECT = "[21.0, 45.0]";
     public static final String DHT11_WITH_PRESSURE = with(DHT11_LIVINGROOM, "pressure", "1013.2");
@@ -44,6 +49,9 @@ public final class Payloads {
     public static final String BME280_PRESSURE_BELOW_300 = json(new Reading("pi-office", "office", "bme280", 20.0, 40.0, 250.0, Readings.SAMPLE_TIME));
     public static final String UNKNOWN_SENSOR_TOO_HOT = json(new Reading("pi-lab", "lab", "sht31", 130.0, 40.0, null, Readings.SAMPLE_TIME));
     public static final String TIME_NOT_RFC3339 = with(DHT11_LIVINGROOM, "time", "\"yesterday\"");
+    public static final String TIME_OFFSET_WITHOUT_MINUTES = atTime(Readings.SAMPLE_TIME.replace("Z", "+00"));
+    public static final String TIME_WITHOUT_SECONDS = atTime(Readings.SAMPLE_TIME.substring(0, 16) + "Z");
+    public static final String TIME_YEAR_PAST_9999 = atTime("+10000-01-01T00:00:00Z");
     public static final String TIME_AS_EPOCH_SECONDS = with(DHT11_LIVINGROOM, "time", "1795774530");
     public static final String TIME_TEN_MINUTES_AHEAD = atTime(NOW.plusSeconds(600).toString());
     public static final String TIME_TWENTY_FIVE_HOURS_OLD = atTime(NOW.minusSeconds(25 * 3600).toString());
@@ -74,6 +82,13 @@ public final class Payloads {
                 Arguments.of("missing device id is a missing field", NO_DEVICE_ID, List.of("missing_field@deviceId")),
                 Arguments.of("blank sensor is a missing field", BLANK_SENSOR, List.of("missing_field@sensor")),
                 Arguments.of("null time is a missing field", NULL_TIME, List.of("missing_field@time")),
+                Arguments.of("device id with a line feed is no storable tag", DEVICE_ID_WITH_LINE_FEED, List.of("invalid_character@deviceId")),
+                Arguments.of("device id with a NUL is no storable tag", DEVICE_ID_WITH_NUL, List.of("invalid_character@deviceId")),
+                Arguments.of("location with a tab is no storable tag", LOCATION_WITH_TAB, List.of("invalid_character@location")),
+                Arguments.of("location with a carriage return is no storable tag", LOCATION_WITH_CARRIAGE_RETURN,
+                        List.of("invalid_character@location")),
+                Arguments.of("location ending in a backslash is no storable tag", LOCATION_ENDING_IN_BACKSLASH,
+                        List.of("invalid_character@location")),
                 Arguments.of("reading without any measurement", NO_MEASUREMENT, List.of("no_measurement@$")),
                 Arguments.of("JSON array instead of an object is a wrong type", ARRAY_INSTEAD_OF_OBJECT, List.of("wrong_type@$")),
                 Arguments.of("pressure from a DHT11 is not measured", DHT11_WITH_PRESSURE, List.of("not_measured@pressure")),
@@ -87,6 +102,12 @@ public final class Payloads {
                 Arguments.of("DHT11 at 131 °F (55 °C) is out of range", DHT11_AT_131_FAHRENHEIT, List.of("out_of_range@temperature")),
                 Arguments.of("DHT11 at 250 K (-23.15 °C) is out of range", DHT11_AT_250_KELVIN, List.of("out_of_range@temperature")),
                 Arguments.of("time that is no date-time is invalid", TIME_NOT_RFC3339, List.of("invalid_time@time")),
+                Arguments.of("offset without minutes, which java.time reads, is no RFC 3339 time", TIME_OFFSET_WITHOUT_MINUTES,
+                        List.of("invalid_time@time")),
+                Arguments.of("time without seconds, which java.time reads, is no RFC 3339 time", TIME_WITHOUT_SECONDS,
+                        List.of("invalid_time@time")),
+                Arguments.of("year past 9999, which java.time reads, is no RFC 3339 time", TIME_YEAR_PAST_9999,
+                        List.of("invalid_time@time")),
                 Arguments.of("time as epoch seconds is a wrong type", TIME_AS_EPOCH_SECONDS, List.of("wrong_type@time")),
                 Arguments.of("time ten minutes ahead is in the future", TIME_TEN_MINUTES_AHEAD, List.of("time_in_future@time")),
                 Arguments.of("time twenty-five hours back is too old", TIME_TWENTY_FIVE_HOURS_OLD, List.of("time_too_old@time")),

@@ -24,6 +24,7 @@ public final class ReadingValidator {
         // violations in the reply: presence first, then units and values, then time.
         this.rules = List.of(
                 new RequiredFields(),
+                new TagCharacters(),
                 new KnownUnits(),
                 new PhysicalRanges(policy.unknownSensor(), policy.generic()),
                 new SampleTimeWindow(clock, policy.maxAge(), policy.maxClockSkew()));

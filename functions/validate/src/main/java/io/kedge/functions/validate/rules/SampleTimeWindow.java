@@ -9,12 +9,18 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The sample time must name an instant (carry a zone offset) and lie within
  * [now − max age, now + max clock skew].
  */
 final class SampleTimeWindow implements ReadingRule {
+
+    // RFC 3339 date-time: four-digit year, seconds and a zone offset of hours and minutes.
+    private static final Pattern RFC3339 = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
 
     private final Clock clock;
     private final Duration maxAge;
@@ -50,8 +56,17 @@ final class SampleTimeWindow implements ReadingRule {
     }
 
     private static OffsetDateTime parse(String text, Violations violations) {
+        OffsetDateTime common = Rfc3339.parseCommon(text); // fast for the common form
+        if (common != null) {
+            return common;
+        }
         try {
-            return Rfc3339.parse(text); // ISO_OFFSET_DATE_TIME, fast for the common form
+            // java.time alone reads more than RFC 3339: an offset without minutes (+05), a time
+            // without seconds, a year past 9999 with a sign. Store and every strict reader refuse those.
+            if (!RFC3339.matcher(text).matches()) {
+                throw new DateTimeParseException("not RFC 3339", text, 0);
+            }
+            return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException notOffset) {
             if (isLocal(text)) {
                 violations.add(ViolationCode.TIME_WITHOUT_ZONE, "time", text,

@@ -11,6 +11,11 @@ public enum ViolationCode {
     MISSING_FIELD,
     /** None of temperature, humidity, pressure is present. */
     NO_MEASUREMENT,
+    /**
+     * deviceId or location contains a control character (line feed, carriage return, tab, ...) or
+     * ends with a backslash: neither an InfluxDB tag nor the alert state can store it unaltered.
+     */
+    INVALID_CHARACTER,
     /** A field has the wrong JSON type, e.g. a temperature given as text, or the data is no object. */
     WRONG_TYPE,
     /** A measurement is NaN or infinite (bare NaN token, "NaN" string, or a number overflowing a double). */
