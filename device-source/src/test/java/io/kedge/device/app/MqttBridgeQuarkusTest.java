@@ -12,7 +12,7 @@ import io.kedge.contract.ReadingIds;
 import io.kedge.contract.data.Reading;
 import io.kedge.contract.data.RejectedReading;
 import io.kedge.device.mqtt.MqttBridge;
-import io.kedge.device.mqtt.QosOnePublisher;
+import io.kedge.testkit.QosOnePublisher;
 import io.kedge.testkit.MosquittoResource;
 import io.kedge.testkit.MosquittoServer;
 import io.kedge.testkit.Poll;

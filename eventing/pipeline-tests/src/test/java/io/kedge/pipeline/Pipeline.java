@@ -3,6 +3,7 @@ package io.kedge.pipeline;
 import io.kedge.testkit.AppProcess;
 import io.kedge.testkit.FreePorts;
 import io.kedge.testkit.InfluxServer;
+import io.kedge.testkit.PackagedApp;
 import io.kedge.testkit.Repo;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     private static Path jar(String module) {
-        return Repo.path(module + "/target/quarkus-app/quarkus-run.jar");
+        return PackagedApp.jar(module);
     }
 
     private <T extends AutoCloseable> T track(T process) {
