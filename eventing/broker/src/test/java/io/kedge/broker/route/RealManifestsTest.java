@@ -23,9 +23,9 @@ class RealManifestsTest {
     void servesTheKedgeDefaultBrokerWithItsDeliveryDefaults() {
         BrokerRoute broker = topology.broker(new BrokerKey("kedge", "default")).orElseThrow();
 
-        assertThat(broker.delivery().retry()).isEqualTo(5);
+        assertThat(broker.delivery().retry()).isEqualTo(10);
         assertThat(broker.delivery().backoffPolicy()).isEqualTo(BackoffPolicy.EXPONENTIAL);
-        assertThat(broker.delivery().backoffDelay()).isEqualTo(Duration.ofMillis(200));
+        assertThat(broker.delivery().backoffDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(broker.delivery().timeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
@@ -36,7 +36,7 @@ class RealManifestsTest {
         assertThat(validate.broker()).isEqualTo(new BrokerKey("kedge", "default"));
         assertThat(validate.subscriber()).isEqualTo(URI.create("http://127.0.0.1:8081"));
         assertThat(validate.filter().matches(ReadingEvents.of(Readings.DHT11_LIVINGROOM))).isTrue();
-        assertThat(validate.delivery().retry()).as("inherits the broker's delivery").isEqualTo(5);
+        assertThat(validate.delivery().retry()).as("inherits the broker's delivery").isEqualTo(10);
     }
 
     @Test
