@@ -182,14 +182,16 @@ class EdgeProcessIT {
 
     @Test
     void theAggregateFunctionRunsHereAndItsSummaryLeavesThroughTheUplink() throws Exception {
-        // GIVEN a reading three minutes old: its one-minute window is open until a later reading closes it
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        assertThat(postReading("pi-windows", "hall", 20, now.minusSeconds(180))).isEqualTo(202);
+        // GIVEN a reading two minutes ahead (validate allows 5 minutes of clock skew): its one-minute
+        // window is open until a later reading closes it. Not one from the past: the PingSource's tick
+        // at start may already have passed its window, and aggregate would drop it as late.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(120);
+        assertThat(postReading("pi-windows", "hall", 20, now)).isEqualTo(202);
         Poll.until("the first reading stored", Duration.ofSeconds(10), Duration.ofMillis(20),
                 () -> !stored("pi-windows").isEmpty(), edge::logTail);
 
         // WHEN the device's next reading comes past that window's end and grace
-        assertThat(postReading("pi-windows", "hall", 22, now)).isEqualTo(202);
+        assertThat(postReading("pi-windows", "hall", 22, now.plusSeconds(80))).isEqualTo(202);
 
         // THEN aggregate (a function of this process, behind /kedge-aggregate) closes the window, and its
         // io.kedge.summary.v1 goes broker → uplink Trigger → the device source's uplink → upstream
