@@ -103,7 +103,7 @@ class OverlaysTest {
                 .as(Broker.class);
 
         assertThat(broker.getSpec().getDelivery().getDeadLetterSink().getRef().getName()).isEqualTo("dead-letters");
-        assertThat(broker.getSpec().getDelivery().getRetry()).as("the delivery defaults stay").isEqualTo(5);
+        assertThat(broker.getSpec().getDelivery().getRetry()).as("the delivery defaults stay").isEqualTo(10);
     }
 
     @Test
