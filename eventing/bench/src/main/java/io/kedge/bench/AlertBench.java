@@ -55,30 +55,14 @@ public final class AlertBench {
 
     /** Exits 3 when an expected alert did not arrive (or another arrived). */
     public static void main(String[] args) {
-        AlertBenchOptions options;
-        try {
-            options = AlertBenchOptions.parse(List.of(args), BenchFlags.repositoryRoot(Path.of("")), System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(AlertBenchOptions.usage());
-            return;
-        }
-        int status = 0;
-        try {
+        BenchMain.run(args, AlertBenchOptions::parse, AlertBenchOptions::help, AlertBenchOptions::usage, options -> {
             AlertBenchReport report = new AlertBench(options, System.out).run();
             if (!report.measured().complete()) {
                 System.err.println("bench: fired alerts differ from the expected ones; see the table");
-                status = 3;
+                return 3;
             }
-        } catch (RuntimeException e) {
-            System.err.println("bench: " + e.getMessage());
-            status = 1;
-        }
-        System.exit(status); // everything started is stopped by then; nothing else may keep the JVM
+            return 0;
+        });
     }
 
     /** Runs the whole benchmark, writes the results file and returns the report. */

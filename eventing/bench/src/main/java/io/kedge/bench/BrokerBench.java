@@ -54,26 +54,10 @@ public final class BrokerBench {
     }
 
     public static void main(String[] args) {
-        BrokerBenchOptions options;
-        try {
-            options = BrokerBenchOptions.parse(List.of(args), BenchFlags.repositoryRoot(Path.of("")), System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(BrokerBenchOptions.usage());
-            return;
-        }
-        int status = 0;
-        try {
+        BenchMain.run(args, BrokerBenchOptions::parse, BrokerBenchOptions::help, BrokerBenchOptions::usage, options -> {
             new BrokerBench(options, System.out).run();
-        } catch (RuntimeException e) {
-            System.err.println("bench: " + e.getMessage());
-            status = 1;
-        }
-        System.exit(status); // the broker is stopped by then; nothing else may keep the JVM
+            return 0;
+        });
     }
 
     /** Runs the whole benchmark, writes the results file and returns the report. */

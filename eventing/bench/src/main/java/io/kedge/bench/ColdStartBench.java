@@ -55,26 +55,10 @@ public final class ColdStartBench {
     }
 
     public static void main(String[] args) {
-        ColdStartOptions options;
-        try {
-            options = ColdStartOptions.parse(List.of(args), BenchFlags.repositoryRoot(Path.of("")), System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(ColdStartOptions.usage());
-            return;
-        }
-        int status = 0;
-        try {
+        BenchMain.run(args, ColdStartOptions::parse, ColdStartOptions::help, ColdStartOptions::usage, options -> {
             new ColdStartBench(options, System.out).run();
-        } catch (RuntimeException e) {
-            System.err.println("bench: " + e.getMessage());
-            status = 1;
-        }
-        System.exit(status);
+            return 0;
+        });
     }
 
     /** Times every app in every mode, writes the results file and returns the report. */

@@ -63,30 +63,14 @@ public final class PipelineBench {
 
     /** Exits 3 when readings were sent (202, PUBACK) that InfluxDB does not hold once drained. */
     public static void main(String[] args) {
-        PipelineBenchOptions options;
-        try {
-            options = PipelineBenchOptions.parse(List.of(args), BenchFlags.repositoryRoot(Path.of("")), System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(PipelineBenchOptions.usage());
-            return;
-        }
-        int status = 0;
-        try {
+        BenchMain.run(args, PipelineBenchOptions::parse, PipelineBenchOptions::help, PipelineBenchOptions::usage, options -> {
             PipelineBenchReport report = new PipelineBench(options, System.out).run();
             if (report.steps().stream().anyMatch(s -> s.difference() < 0)) {
                 System.err.println("bench: readings were sent that InfluxDB does not hold; see the table");
-                status = 3;
+                return 3;
             }
-        } catch (RuntimeException e) {
-            System.err.println("bench: " + e.getMessage());
-            status = 1;
-        }
-        System.exit(status); // everything started is stopped by then; nothing else may keep the JVM
+            return 0;
+        });
     }
 
     /** Runs the whole benchmark, writes the results file and the plot, and returns the report. */
