@@ -14,10 +14,7 @@ import io.kedge.fuzz.http.Printable;
 import io.kedge.fuzz.oracle.Events;
 import io.kedge.fuzz.oracle.Finding;
 import io.kedge.fuzz.oracle.PointShape;
-import io.kedge.testkit.AppProcess;
-import io.kedge.testkit.InfluxServer;
 import io.kedge.testkit.Repo;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,38 +34,18 @@ public final class AlertTarget implements Target {
     static final Set<String> PATHS = Set.of("/", "/alert", "/tick", "/notify", "/notifyResolved");
     private static final Set<String> ALERT_TYPES = Set.of(EventTypes.ALERT_FIRED, EventTypes.ALERT_RESOLVED);
 
-    private final Path work;
-    private final InfluxServer influx;
-    private final RecordingSink sink;
-    private final AppProcess alert;
+    private final AlertApp alert;
     private final Set<String> acceptedDevices = ConcurrentHashMap.newKeySet();
     /** Set once a device sent as a number or boolean was taken (reported per input): such device tags are then no surprise. */
     private volatile boolean numericDevicesTaken;
 
-    private AlertTarget(Path work, InfluxServer influx, RecordingSink sink, AppProcess alert) {
-        this.work = work;
-        this.influx = influx;
-        this.sink = sink;
+    private AlertTarget(AlertApp alert) {
         this.alert = alert;
     }
 
     /** Fires temperature-high at once (for: 0s) so that more inputs announce something. */
     public static AlertTarget start() {
-        Path work = Apps.workDir("alert");
-        InfluxServer influx = InfluxServer.start();
-        RecordingSink sink = RecordingSink.start();
-        try {
-            AppProcess alert = Apps.start("alert", "functions/alert", work, Map.of(
-                    "KEDGE_ALERT_INFLUX_URL", influx.url(),
-                    "K_SINK", sink.url(),
-                    "KEDGE_ALERT_RULE_TEMPERATURE_HIGH_FOR", "0s"));
-            return new AlertTarget(work, influx, sink, alert);
-        } catch (RuntimeException e) {
-            sink.close();
-            influx.close();
-            Apps.deleteRecursively(work);
-            throw e;
-        }
+        return new AlertTarget(AlertApp.start("alert", Map.of("KEDGE_ALERT_RULE_TEMPERATURE_HIGH_FOR", "0s")));
     }
 
     @Override
@@ -175,23 +152,18 @@ public final class AlertTarget implements Target {
 
     @Override
     public List<Finding> finish() {
-        List<Finding> findings = new ArrayList<>();
-        if (!Apps.healthy(alert)) {
-            findings.add(Finding.of(Finding.Kind.DIED, "alert is not running or not ready; log: %s", alert.logTail()));
-            return findings;
+        if (!alert.alive()) {
+            return List.of(alert.died());
         }
-        if (sink.invalidCount() > 0) {
-            findings.add(Finding.of(Finding.Kind.BAD_REPLY, "sent %d requests to K_SINK that are no valid CloudEvent, e.g. %s",
-                    sink.invalidCount(), sink.invalidSamples().stream().limit(3).toList()));
-        }
-        for (RecordingSink.Received received : sink.received()) {
+        List<Finding> findings = new ArrayList<>(alert.sinkProblems());
+        for (RecordingSink.Received received : alert.sink.received()) {
             if (!ALERT_TYPES.contains(received.type())) {
                 findings.add(Finding.of(Finding.Kind.BAD_REPLY, "sent an event of type %s to K_SINK", received.type()));
             }
         }
         for (String measurement : List.of("alert_seen", "alert_state")) {
             List<String> strangers = new ArrayList<>();
-            for (Map<String, Object> row : influx.rows("kedge_alert", "SHOW TAG VALUES FROM \"" + measurement + "\" WITH KEY = \"device\"")) {
+            for (Map<String, Object> row : alert.influx.rows("kedge_alert", "SHOW TAG VALUES FROM \"" + measurement + "\" WITH KEY = \"device\"")) {
                 String device = String.valueOf(row.get("value"));
                 boolean numeric = numericDevicesTaken && device.matches("[+-]?(\\d.*|\\.\\d.*|Infinity|NaN|inf|nan)|true|false");
                 if ((!acceptedDevices.contains(device) && !numeric) || !clean(device)) {
@@ -208,17 +180,16 @@ public final class AlertTarget implements Target {
 
     @Override
     public boolean alive() {
-        return Apps.healthy(alert);
+        return alert.alive();
     }
 
     @Override
     public long rssBytes() {
-        return Apps.rssBytes(alert.pid());
+        return alert.rssBytes();
     }
 
     @Override
     public void close() {
-        Targets.closeAll(List.of(alert, sink, influx));
-        Apps.deleteRecursively(work);
+        alert.close();
     }
 }

@@ -12,10 +12,7 @@ import io.kedge.fuzz.http.FuzzRequest;
 import io.kedge.fuzz.http.Header;
 import io.kedge.fuzz.oracle.Events;
 import io.kedge.fuzz.oracle.Finding;
-import io.kedge.testkit.AppProcess;
-import io.kedge.testkit.InfluxServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,38 +35,19 @@ public final class GrafanaTarget implements Target {
     private static final long MAX_SKEW_SECONDS = 300;
     private static final String GRAFANA_SOURCE = "/functions/alert/grafana";
 
-    private final Path work;
-    private final InfluxServer influx;
-    private final RecordingSink sink;
-    private final AppProcess alert;
+    private final AlertApp alert;
     private final AtomicLong announced = new AtomicLong();
 
-    private GrafanaTarget(Path work, InfluxServer influx, RecordingSink sink, AppProcess alert) {
-        this.work = work;
-        this.influx = influx;
-        this.sink = sink;
+    private GrafanaTarget(AlertApp alert) {
         this.alert = alert;
     }
 
     public static GrafanaTarget start() {
-        Path work = Apps.workDir("grafana");
-        InfluxServer influx = InfluxServer.start();
-        RecordingSink sink = RecordingSink.start();
-        try {
-            AppProcess alert = Apps.start("alert", "functions/alert", work, Map.of(
-                    "KEDGE_ALERT_INFLUX_URL", influx.url(),
-                    "K_SINK", sink.url(),
-                    "KEDGE_ALERT_GRAFANA_TOKEN", TOKEN,
-                    "KEDGE_ALERT_GRAFANA_HMAC_SECRET", SECRET,
-                    "KEDGE_ALERT_GRAFANA_HMAC_HEADER", GrafanaSigner.SIGNATURE_HEADER,
-                    "KEDGE_ALERT_GRAFANA_HMAC_TIMESTAMP_HEADER", GrafanaSigner.TIMESTAMP_HEADER));
-            return new GrafanaTarget(work, influx, sink, alert);
-        } catch (RuntimeException e) {
-            sink.close();
-            influx.close();
-            Apps.deleteRecursively(work);
-            throw e;
-        }
+        return new GrafanaTarget(AlertApp.start("grafana", Map.of(
+                "KEDGE_ALERT_GRAFANA_TOKEN", TOKEN,
+                "KEDGE_ALERT_GRAFANA_HMAC_SECRET", SECRET,
+                "KEDGE_ALERT_GRAFANA_HMAC_HEADER", GrafanaSigner.SIGNATURE_HEADER,
+                "KEDGE_ALERT_GRAFANA_HMAC_TIMESTAMP_HEADER", GrafanaSigner.TIMESTAMP_HEADER)));
     }
 
     @Override
@@ -173,18 +151,13 @@ public final class GrafanaTarget implements Target {
 
     @Override
     public List<Finding> finish() {
-        List<Finding> findings = new ArrayList<>();
-        if (!Apps.healthy(alert)) {
-            findings.add(Finding.of(Finding.Kind.DIED, "alert is not running or not ready; log: %s", alert.logTail()));
-            return findings;
+        if (!alert.alive()) {
+            return List.of(alert.died());
         }
-        if (sink.invalidCount() > 0) {
-            findings.add(Finding.of(Finding.Kind.BAD_REPLY, "sent %d requests to K_SINK that are no valid CloudEvent, e.g. %s",
-                    sink.invalidCount(), sink.invalidSamples().stream().limit(3).toList()));
-        }
+        List<Finding> findings = new ArrayList<>(alert.sinkProblems());
         // invalid ones arrived too (and are reported above): each counts against the announced number
-        long fromGrafana = sink.received().stream().filter(r -> r.source().equals(GRAFANA_SOURCE)).count()
-                + sink.invalidArrivals().stream().filter(r -> r.source().equals(GRAFANA_SOURCE)).count();
+        long fromGrafana = alert.sink.received().stream().filter(r -> r.source().equals(GRAFANA_SOURCE)).count()
+                + alert.sink.invalidArrivals().stream().filter(r -> r.source().equals(GRAFANA_SOURCE)).count();
         if (fromGrafana != announced.get()) {
             findings.add(Finding.of(fromGrafana > announced.get() ? Finding.Kind.STORED_INVALID : Finding.Kind.LOST,
                     "K_SINK received %d alert events from %s, the 200 answers announced %d", fromGrafana, GRAFANA_SOURCE,
@@ -195,17 +168,16 @@ public final class GrafanaTarget implements Target {
 
     @Override
     public boolean alive() {
-        return Apps.healthy(alert);
+        return alert.alive();
     }
 
     @Override
     public long rssBytes() {
-        return Apps.rssBytes(alert.pid());
+        return alert.rssBytes();
     }
 
     @Override
     public void close() {
-        Targets.closeAll(List.of(alert, sink, influx));
-        Apps.deleteRecursively(work);
+        alert.close();
     }
 }
