@@ -6,6 +6,7 @@ import static io.kedge.functions.support.InfluxHttp.encode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kedge.aggregate.window.WindowSpec;
 import io.kedge.functions.support.InfluxHttp;
+import io.kedge.functions.support.SharedWrite;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import org.jboss.logging.Logger;
  * API: the measurements of {@link WindowLines} in a database of their own, under a retention
  * policy of their own that bounds them. A write is answered by InfluxDB only once it is in its
  * WAL, and {@link #save} returns only then: what the function announces is stored first.
+ * Concurrent saves (different devices; one device's are serialised by the engine) share one write
+ * ({@link SharedWrite}).
  */
 public final class InfluxWindowStore implements WindowStore {
 
@@ -47,6 +50,7 @@ public final class InfluxWindowStore implements WindowStore {
 
     private final Settings settings;
     private final InfluxHttp influx;
+    private final SharedWrite shared = new SharedWrite(this::store);
     private volatile boolean databaseReady;
 
     public InfluxWindowStore(Settings settings) {
@@ -103,7 +107,11 @@ public final class InfluxWindowStore implements WindowStore {
         if (changes.isEmpty()) {
             return;
         }
-        String lines = WindowLines.encode(changes);
+        shared.write(WindowLines.encode(changes));
+    }
+
+    /** One write of the lines of one or more concurrent saves. */
+    private void store(String lines) {
         HttpResponse<String> response = write(lines);
         if (response.statusCode() != 204 && response.body().contains("not found")) {
             // Database or policy dropped behind our back (or never created, when InfluxDB was down at start).

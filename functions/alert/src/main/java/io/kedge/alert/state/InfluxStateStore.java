@@ -6,6 +6,7 @@ import static io.kedge.functions.support.InfluxHttp.encode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kedge.alert.rules.SeriesState;
 import io.kedge.functions.support.InfluxHttp;
+import io.kedge.functions.support.SharedWrite;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import java.util.Optional;
  * The alert state in InfluxDB 1.x (the server the stack already runs for readings), through its
  * HTTP API: measurements {@code alert_state} and {@code alert_seen} ({@link StateLines}) in a
  * database of their own. A write is answered by InfluxDB only once it is in its WAL, and
- * {@link #save} returns only then: what the function announces is stored first.
+ * {@link #save} returns only then: what the function announces is stored first. Concurrent saves
+ * (readings of different devices; one device's are serialised by the engine) share one write
+ * ({@link SharedWrite}).
  */
 public final class InfluxStateStore implements StateStore {
 
@@ -35,6 +38,7 @@ public final class InfluxStateStore implements StateStore {
 
     private final Settings settings;
     private final InfluxHttp influx;
+    private final SharedWrite shared = new SharedWrite(this::store);
 
     public InfluxStateStore(Settings settings) {
         this.settings = settings;
@@ -55,7 +59,11 @@ public final class InfluxStateStore implements StateStore {
         if (devices.isEmpty() && series.isEmpty()) {
             return;
         }
-        String lines = StateLines.encode(devices, series);
+        shared.write(StateLines.encode(devices, series));
+    }
+
+    /** One write of the lines of one or more concurrent saves. */
+    private void store(String lines) {
         HttpResponse<String> response = write(lines);
         if (response.statusCode() == 404 && response.body().contains("database not found")) {
             // Dropped behind our back (or never created, when InfluxDB was down at start).

@@ -66,6 +66,39 @@ class AlertEngineTest {
     }
 
     @Test
+    void concurrentDevicesShareStateWritesAndAFreshInstanceSeesEveryIncident() throws Exception {
+        // GIVEN 24 devices whose readings arrive at once, as the broker delivers up to 64 in parallel
+        AlertEngine engine = engine(influx, database);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(12);
+        List<java.util.concurrent.Future<List<Announcement>>> fired = new ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) {
+                String device = "pi-" + i;
+                fired.add(callers.submit(() -> {
+                    engine.onReading(device + "-a", reading(device, "0s", 29));
+                    engine.onReading(device + "-b", reading(device, "1m", 31));
+                    return engine.onReading(device + "-c", reading(device, "3m", 32));
+                }));
+            }
+            // WHEN every device fired
+            for (java.util.concurrent.Future<List<Announcement>> announced : fired) {
+                assertThat(describe(announced.get(30, java.util.concurrent.TimeUnit.SECONDS))).hasSize(1);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        // THEN a fresh instance resolves each incident exactly once: every state write was stored
+        AlertEngine fresh = engine(influx, database);
+        for (int i = 0; i < 24; i++) {
+            String device = "pi-" + i;
+            assertThat(fresh.onReading(device + "-d", reading(device, "4m", 32))).as(device + " still hot").isEmpty();
+            assertThat(describe(fresh.onReading(device + "-e", reading(device, "5m", 27.5))))
+                    .containsExactly("resolved temperature-high " + device + " @2026-11-27T10:05:00Z");
+        }
+    }
+
+    @Test
     void aFreshInstanceInTheMiddleOfAnIncidentResolvesItOnce() {
         // GIVEN an incident fired by one instance
         List<String> first = feed(engine(influx, database), "pi-1", "0s:29", "1m:31", "3m:32");
