@@ -123,6 +123,11 @@ final class JarProcess implements AutoCloseable {
                 + logTail());
     }
 
+    /** What the app is ({@code broker}, {@code validate}), as given to {@link #start}. */
+    String name() {
+        return name;
+    }
+
     long pid() {
         return process.pid();
     }

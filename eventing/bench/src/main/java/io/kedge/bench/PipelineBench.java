@@ -10,22 +10,17 @@ import io.kedge.bench.load.ProcessStats;
 import io.kedge.bench.load.SendStats;
 import io.kedge.bench.load.SplitSender;
 import io.kedge.bench.load.VertxEventSender;
-import io.kedge.testkit.FreePorts;
 import io.kedge.testkit.InfluxServer;
 import io.kedge.testkit.MosquittoServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -40,7 +35,9 @@ import java.util.stream.Stream;
  * counted in InfluxDB) before the next. Reports readings/s stored, sample → stored latency (probe
  * readings timed into InfluxDB, {@link ProbeWatcher}), reading → alert at a subscriber, sent
  * against stored, each process's RSS and the stack's CPU per reading, and draws RSS and p99
- * against offered load ({@link PipelinePlot}). Run {@code ./kedge bench pipeline --help} for the flags.
+ * against offered load ({@link PipelinePlot}). With {@code --edge} ({@link PipelineMode#EDGE}) the
+ * same load goes to the single-process edge app of {@code ./kedge up --edge} instead of the six
+ * processes ({@link PipelineStack}). Run {@code ./kedge bench pipeline --help} for the flags.
  */
 public final class PipelineBench {
 
@@ -91,7 +88,7 @@ public final class PipelineBench {
                     try (AlertSubscriber subscriber = AlertSubscriber.start(vertx, load, RULE)) {
                         out.progress("influxd pid %d ready at %s; mosquitto pid %d at %s; subscriber %s", influx.pid(),
                                 influx.url(), mosquitto.pid(), mosquitto.url(), subscriber.url());
-                        PipelineBenchReport report = withApps(vertx, influx, mosquitto, load, probes, subscriber, work,
+                        PipelineBenchReport report = withStack(vertx, influx, mosquitto, load, probes, subscriber, work,
                                 machine);
                         out.publish(report.markdown(), options.out());
                         PipelinePlot.write(report, options.plot());
@@ -111,129 +108,59 @@ public final class PipelineBench {
         return "bench-" + run;
     }
 
-    private PipelineBenchReport withApps(Vertx vertx, InfluxServer influx, MosquittoServer mosquitto, PipelineLoad load,
-                                         ProbeWatcher probes, AlertSubscriber subscriber, Path work, String machine) {
-        Path root = BenchFlags.repositoryRoot(Path.of(""));
-        int brokerPort = FreePorts.next();
-        int devicePort = FreePorts.next();
-        URI ingress = URI.create("http://127.0.0.1:" + brokerPort + "/kedge/default");
-        Map<App, JarProcess> apps = new EnumMap<>(App.class);
-        List<AutoCloseable> started = new ArrayList<>();
-        try {
-            Set<String> services = Stream.of(App.values()).filter(a -> a.service != null).map(a -> a.service)
-                    .collect(Collectors.toSet());
-            AlertBenchManifests manifests = AlertBenchManifests.write(root.resolve("eventing/k8s"), work.resolve("manifests"),
-                    services, subscriber.url(), false);
-            for (App app : App.values()) {
-                Map<String, String> environment = switch (app) {
-                    case VALIDATE -> Map.of();
-                    case STORE -> Map.of("KEDGE_STORE_INFLUX_URL", influx.url());
-                    case ALERT -> Map.of("KEDGE_ALERT_INFLUX_URL", influx.url(), "K_SINK", ingress.toString(),
-                            // one reading above 30 °C fires at once, as the module README suggests for trying it out
-                            "KEDGE_ALERT_RULE_TEMPERATURE_HIGH_FOR", "0s");
-                    case AGGREGATE -> Map.of("KEDGE_AGGREGATE_INFLUX_URL", influx.url(), "K_SINK", ingress.toString());
-                    case BROKER -> brokerEnvironment(root, work, apps, devicePort);
-                    case DEVICE_SOURCE -> deviceEnvironment(work, mosquitto, ingress);
-                };
-                int port = app == App.BROKER ? brokerPort : app == App.DEVICE_SOURCE ? devicePort : 0;
-                JarProcess process = start(app, environment, port);
-                apps.put(app, process);
-                started.add(process);
-            }
-            out.progress("the broker reads eventing/k8s (%d files) and the bench Trigger for fired alerts", manifests.copied().size());
-
+    private PipelineBenchReport withStack(Vertx vertx, InfluxServer influx, MosquittoServer mosquitto, PipelineLoad load,
+                                          ProbeWatcher probes, AlertSubscriber subscriber, Path work, String machine) {
+        try (PipelineStack stack = PipelineStack.start(options, out, work, influx, mosquitto, subscriber.url())) {
             List<Watched> watched = new ArrayList<>();
-            for (App app : App.values()) {
-                watched.add(watch(app.name, apps.get(app).pid(), started));
+            for (JarProcess process : stack.processes()) {
+                watched.add(watch(process.name(), process.pid()));
             }
-            watched.add(watch("influxd", influx.pid(), started));
-            watched.add(watch("mosquitto", mosquitto.pid(), started));
-
-            out.progress("idle for %s s: memory of the stack before any load", Figures.seconds(IDLE));
-            Usage.Window idleWindow = Usage.open(watched);
-            LockSupport.parkNanos(IDLE.toNanos());
-            Usage idle = idleWindow.close();
-
-            EventSender http = new VertxEventSender(vertx, ingress, options.connections(), options.requestTimeout());
-            EventSender mqtt = options.mqttShare() > 0
-                    ? new MqttSender(vertx, "127.0.0.1", mosquitto.port(), options.mqttConnections(), "bench-" + run,
-                    options.requestTimeout())
-                    : http;
-            try (EventSender sender = load.counting(mqtt == http ? http : new SplitSender(http, mqtt))) {
-                LoadGenerator generator = new LoadGenerator(sender, 20_000);
-                Phases phases = new Phases(influx, load, probes, subscriber, generator, watched, apps);
-                PipelineStep warmup = null;
-                if (!options.warmup().isZero()) {
-                    warmup = phases.run("warm-up", WARMUP_PHASE, options.warmupRate(), options.warmup());
-                }
-                List<PipelineStep> steps = new ArrayList<>();
-                for (int i = 0; i < options.rates().size(); i++) {
-                    PipelineStep step = phases.run("step " + (i + 1), i + 1, options.rates().get(i), options.step());
-                    steps.add(step);
-                    if (step.saturated() && !options.keepGoing()) {
-                        break;
-                    }
-                }
-                return new PipelineBenchReport(options.command(), context(machine), idle, warmup, steps,
-                        probes.meanPollMillis(), BenchOutput.loadAverage());
-            }
-        } finally {
-            for (int i = started.size() - 1; i >= 0; i--) {
-                try {
-                    started.get(i).close();
-                } catch (Exception e) {
-                    out.progress("stopping %s failed: %s", started.get(i), e.getMessage());
-                }
+            watched.add(watch("influxd", influx.pid()));
+            watched.add(watch("mosquitto", mosquitto.pid()));
+            try {
+                return measure(vertx, influx, mosquitto, load, probes, subscriber, stack, watched, machine);
+            } finally {
+                watched.forEach(w -> w.sampler().close());
             }
         }
     }
 
-    private static Watched watch(String name, long pid, List<AutoCloseable> started) {
-        ProcessSampler sampler = new ProcessSampler(pid, SAMPLE_EVERY);
-        started.add(sampler);
-        return new Watched(name, sampler);
-    }
+    /** Idle window, warm-up and steps against the started stack. */
+    private PipelineBenchReport measure(Vertx vertx, InfluxServer influx, MosquittoServer mosquitto, PipelineLoad load,
+                                        ProbeWatcher probes, AlertSubscriber subscriber, PipelineStack stack,
+                                        List<Watched> watched, String machine) {
+        out.progress("idle for %s s: memory of the stack before any load", Figures.seconds(IDLE));
+        Usage.Window idleWindow = Usage.open(watched);
+        LockSupport.parkNanos(IDLE.toNanos());
+        Usage idle = idleWindow.close();
 
-    private Map<String, String> brokerEnvironment(Path root, Path work, Map<App, JarProcess> apps, int devicePort) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("KEDGE_BROKER_MANIFESTS", work.resolve("manifests").toString());
-        environment.put("KEDGE_BROKER_SERVICES", root.resolve("eventing/local/services.properties").toString());
-        environment.put("KEDGE_BROKER_DATA", BenchOutput.createDirectories(work.resolve("broker-data")).toString());
-        for (App app : App.values()) {
-            if (app.service != null) {
-                String url = app == App.DEVICE_SOURCE ? "http://127.0.0.1:" + devicePort : apps.get(app).url();
-                environment.put("KEDGE_SERVICE_" + app.service.toUpperCase(Locale.ROOT).replace('-', '_'), url);
+        EventSender http = new VertxEventSender(vertx, stack.ingress(), options.connections(), options.requestTimeout());
+        EventSender mqtt = options.mqttShare() > 0
+                ? new MqttSender(vertx, "127.0.0.1", mosquitto.port(), options.mqttConnections(), "bench-" + run,
+                options.requestTimeout())
+                : http;
+        try (EventSender sender = load.counting(mqtt == http ? http : new SplitSender(http, mqtt))) {
+            LoadGenerator generator = new LoadGenerator(sender, 20_000);
+            Phases phases = new Phases(influx, load, probes, subscriber, generator, watched, stack);
+            PipelineStep warmup = null;
+            if (!options.warmup().isZero()) {
+                warmup = phases.run("warm-up", WARMUP_PHASE, options.warmupRate(), options.warmup());
             }
+            List<PipelineStep> steps = new ArrayList<>();
+            for (int i = 0; i < options.rates().size(); i++) {
+                PipelineStep step = phases.run("step " + (i + 1), i + 1, options.rates().get(i), options.step());
+                steps.add(step);
+                if (step.saturated() && !options.keepGoing()) {
+                    break;
+                }
+            }
+            return new PipelineBenchReport(options.mode(), options.command(), context(machine), idle, warmup, steps,
+                    probes.meanPollMillis(), BenchOutput.loadAverage());
         }
-        return environment;
     }
 
-    /** As {@code ./kedge up}, with the bridge on and no sensor: every reading comes from the load. */
-    private static Map<String, String> deviceEnvironment(Path work, MosquittoServer mosquitto, URI ingress) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("K_SINK", ingress.toString());
-        environment.put("KEDGE_DEVICE_ID", "pi-bench");
-        environment.put("KEDGE_DEVICE_SENSOR", "none");
-        environment.put("KEDGE_DEVICE_BUFFER_DIR", work.resolve("device-source").toString());
-        environment.put("KEDGE_DEVICE_UPLINK_BUFFER_DIR", work.resolve("device-source-uplink").toString());
-        environment.put("KEDGE_DEVICE_MQTT_ENABLED", "true");
-        environment.put("KEDGE_DEVICE_MQTT_HOST", "127.0.0.1");
-        environment.put("KEDGE_DEVICE_MQTT_PORT", Integer.toString(mosquitto.port()));
-        return environment;
-    }
-
-    private JarProcess start(App app, Map<String, String> environment, int port) {
-        AppJvm jvm = options.jvms().get(app);
-        Map<String, String> env = new LinkedHashMap<>(jvm.environment());
-        env.putAll(environment);
-        env.putAll(options.env());
-        Path log = BenchOutput.beside(options.out(), "log").resolveSibling("pipeline-" + app.name + ".log");
-        out.progress("starting %s: %s %s (log %s)", app.name, String.join(" ", jvm.options()), options.jars().get(app), log);
-        JarProcess process = port == 0
-                ? JarProcess.start(app.name, app.module, options.jars().get(app), jvm.options(), env, log)
-                : JarProcess.start(app.name, app.module, options.jars().get(app), jvm.options(), env, log, port);
-        out.progress("%s pid %d ready at %s", app.name, process.pid(), process.url());
-        return process;
+    private static Watched watch(String name, long pid) {
+        return new Watched(name, new ProcessSampler(pid, SAMPLE_EVERY));
     }
 
     /** Runs one phase after another against the started stack. */
@@ -245,17 +172,17 @@ public final class PipelineBench {
         private final AlertSubscriber subscriber;
         private final LoadGenerator generator;
         private final List<Watched> watched;
-        private final Map<App, JarProcess> apps;
+        private final PipelineStack stack;
 
         Phases(InfluxServer influx, PipelineLoad load, ProbeWatcher probes, AlertSubscriber subscriber,
-               LoadGenerator generator, List<Watched> watched, Map<App, JarProcess> apps) {
+               LoadGenerator generator, List<Watched> watched, PipelineStack stack) {
             this.influx = influx;
             this.load = load;
             this.probes = probes;
             this.subscriber = subscriber;
             this.generator = generator;
             this.watched = watched;
-            this.apps = apps;
+            this.stack = stack;
         }
 
         /** Offers {@code rate} for {@code duration}, then waits until InfluxDB holds what was sent (or the drain gives up). */
@@ -295,7 +222,7 @@ public final class PipelineBench {
                     Math.max(0, drain.lastGainNanos() - sendEnd) / 1e9, drain.complete(), probed, tally.firingIn.sum(),
                     alerts.firedCount(), alerts.duplicates(), alerts.firedLatency(), usage, cpuSeconds, saturation);
             out.progress("%s (load average %s)", PipelineBenchReport.progressLine(step), BenchOutput.loadAverage());
-            apps.values().forEach(JarProcess::checkAlive);
+            stack.checkAlive();
             return step;
         }
 
@@ -355,18 +282,23 @@ public final class PipelineBench {
     }
 
     private String context(String machine) {
+        boolean edge = options.mode() == PipelineMode.EDGE;
+        String jvms = edge ? jvm(PipelineStack.EDGE, options.edgeJvm())
+                : Stream.of(App.values()).map(a -> jvm(a.name, options.jvms().get(a))).collect(Collectors.joining(", "));
         return String.format(Locale.ROOT,
-                "%s; JVM options as ./kedge up: %s; InfluxDB 1.6.7 and Mosquitto 2.0 (fresh, persistence on, as ./kedge up)"
+                "%s; JVM options as %s: %s; InfluxDB 1.6.7 and Mosquitto 2.0 (fresh, persistence on, as ./kedge up)"
                         + " on the same machine; %.0f %% of readings over MQTT (QoS 1, %d connections), the rest posted to"
-                        + " the broker (binary mode, at most %d connections); %d firing readings/s, %d probes/s; steps of"
+                        + " the broker%s (binary mode, at most %d connections); %d firing readings/s, %d probes/s; steps of"
                         + " %s s after %s s warm-up at %,d/s%s. The load generator, the subscriber, the probe poller, the"
-                        + " six JVMs, InfluxDB and Mosquitto share these cores.",
-                machine,
-                Stream.of(App.values()).map(a -> a.name + " `" + String.join(" ", options.jvms().get(a).options()) + "`"
-                        + (options.jvms().get(a).environment().isEmpty() ? "" : " " + options.jvms().get(a).environment()))
-                        .collect(Collectors.joining(", ")),
-                100 * options.mqttShare(), options.mqttConnections(), options.connections(), options.alertsPerSecond(),
+                        + " %s, InfluxDB and Mosquitto share these cores.",
+                machine, options.mode().launcher, jvms,
+                100 * options.mqttShare(), options.mqttConnections(), edge ? " of the edge app" : "", options.connections(),
+                options.alertsPerSecond(),
                 options.probesPerSecond(), Figures.seconds(options.step()), Figures.seconds(options.warmup()),
-                options.warmupRate(), options.env().isEmpty() ? "" : "; environment " + options.env());
+                options.warmupRate(), options.env().isEmpty() ? "" : "; environment " + options.env(), options.mode().jvms);
+    }
+
+    private static String jvm(String name, AppJvm jvm) {
+        return name + " `" + String.join(" ", jvm.options()) + "`" + (jvm.environment().isEmpty() ? "" : " " + jvm.environment());
     }
 }

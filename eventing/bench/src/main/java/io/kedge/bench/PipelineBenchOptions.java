@@ -10,7 +10,7 @@ import java.util.Map;
  * Flags of {@link PipelineBench}. Defaults: steps of 100, 500, 1,000, 2,000, 5,000 and 10,000
  * readings/s, 10 s each, half over MQTT and half over HTTP, after 30 s of warm-up at 500/s; each
  * step drained (every reading sent counted in InfluxDB) before the next. About 5 to 8 minutes with
- * the start of eight processes.
+ * the start of eight processes. {@code --edge} runs the same against the single-process edge app.
  *
  * @param rates           readings/s offered, one step each, open loop
  * @param step            how long each step offers its rate
@@ -31,6 +31,9 @@ import java.util.Map;
  * @param plot            the PNG plot
  * @param jars            each app's {@code quarkus-run.jar}
  * @param jvms            each app's JVM options and environment, as {@code ./kedge up} starts it
+ * @param mode            the six apps of {@code ./kedge up}, or the edge app of {@code ./kedge up --edge}
+ * @param edgeJar         the edge app's {@code quarkus-run.jar}
+ * @param edgeJvm         the edge app's JVM options and environment, as {@code ./kedge up --edge} starts it
  * @param env             extra environment of every app
  */
 record PipelineBenchOptions(
@@ -53,6 +56,9 @@ record PipelineBenchOptions(
         Path plot,
         Map<App, Path> jars,
         Map<App, AppJvm> jvms,
+        PipelineMode mode,
+        Path edgeJar,
+        AppJvm edgeJvm,
         Map<String, String> env,
         boolean help,
         List<String> arguments) {
@@ -83,6 +89,8 @@ record PipelineBenchOptions(
     }
 
     static final String DEFAULT_RATES = "100,500,1000,2000,5000,10000";
+    /** The single-process edge app's module: its jar and its {@code jvm.options}. */
+    static final String EDGE_MODULE = "eventing/edge";
 
     static String usage() {
         return """
@@ -97,6 +105,10 @@ record PipelineBenchOptions(
                 stored (counted in InfluxDB), sample -> stored p50/p95/p99 (probe readings, InfluxDB polled),
                 reading -> alert at a subscriber, sent vs stored, RSS of each process, CPU per reading.
                 Writes a markdown table to --out and a PNG plot to --plot.
+
+                --edge runs the same load against the single-process edge app instead, as ./kedge up --edge
+                runs it (eventing/edge: device source with its MQTT bridge, broker and every function in one
+                JVM, options of eventing/edge/jvm.options): InfluxDB, Mosquitto and that one process.
 
                   --rates LIST            readings/s per step (default %s)
                   --step DURATION         each step's length (default 10s)
@@ -113,10 +125,14 @@ record PipelineBenchOptions(
                   --stall D               ... or until InfluxDB gained nothing for this long (default 30s)
                   --max-p99 D             a step with sample -> stored p99 above this is saturated (default 500ms)
                   --keep-going            run every step, also after a saturated one
-                  --out FILE              results (default eventing/bench/target/bench/pipeline.md); logs beside it
+                  --out FILE              results (default eventing/bench/target/bench/pipeline.md, with --edge
+                                          pipeline-edge.md); logs beside it
                   --plot FILE             PNG plot (default: --out with .png)
                   --broker-jvm "OPTS"     the broker's JVM options (default as ./kedge up)
                   --functions-jvm "OPTS"  the other apps' JVM options (default as ./kedge up, per module)
+                  --edge                  the single-process edge app instead of the six processes
+                  --edge-jvm "OPTS"       the edge app's JVM options (default as ./kedge up --edge:
+                                          KEDGE_JAVA_OPTS, else eventing/edge/jvm.options)
                   --env K=V               extra environment of every app, repeatable
                   --help                  this text
 
@@ -132,8 +148,10 @@ record PipelineBenchOptions(
     static PipelineBenchOptions parse(List<String> args, Path root, Map<String, String> environment) {
         BenchFlags flags = BenchFlags.parse(args, List.of("rates", "step", "warmup", "warmup-rate", "mqtt-share",
                 "alerts-per-second", "probes-per-second", "poll-every", "connections", "mqtt-connections",
-                "request-timeout", "drain-timeout", "stall", "max-p99", "out", "plot", "broker-jvm", "functions-jvm"),
-                List.of("keep-going"), List.of("env"));
+                "request-timeout", "drain-timeout", "stall", "max-p99", "out", "plot", "broker-jvm", "functions-jvm",
+                "edge-jvm"), List.of("keep-going", "edge"), List.of("env"));
+        PipelineMode mode = flags.on("edge") ? PipelineMode.EDGE : PipelineMode.APPS;
+        refuseOtherModesJvm(flags, mode);
         Map<App, Path> jars = new LinkedHashMap<>();
         Map<App, AppJvm> jvms = new LinkedHashMap<>();
         for (App app : App.values()) {
@@ -141,7 +159,7 @@ record PipelineBenchOptions(
             jvms.put(app, AppJvm.of(root, app.module,
                     flags.get(app == App.BROKER ? "broker-jvm" : "functions-jvm", null), environment));
         }
-        Path out = BenchFlags.path(root, flags.get("out", "eventing/bench/target/bench/pipeline.md"));
+        Path out = BenchFlags.path(root, flags.get("out", mode.defaultOut()));
         String plot = flags.get("plot", null);
         return new PipelineBenchOptions(
                 BenchFlags.rates(flags.get("rates", DEFAULT_RATES)),
@@ -163,9 +181,26 @@ record PipelineBenchOptions(
                 plot == null ? BenchOutput.beside(out, "png") : BenchFlags.path(root, plot),
                 Map.copyOf(jars),
                 Map.copyOf(jvms),
+                mode,
+                root.resolve(EDGE_MODULE).resolve("target/quarkus-app/quarkus-run.jar"),
+                AppJvm.of(root, EDGE_MODULE, flags.get("edge-jvm", null), environment),
                 flags.pairs("env"),
                 flags.on("help"),
                 List.copyOf(args));
+    }
+
+    /** A JVM flag of the mode that does not run would be ignored silently: refused instead. */
+    private static void refuseOtherModesJvm(BenchFlags flags, PipelineMode mode) {
+        if (mode == PipelineMode.EDGE) {
+            for (String flag : List.of("broker-jvm", "functions-jvm")) {
+                if (flags.get(flag, null) != null) {
+                    throw new IllegalArgumentException("--" + flag + " sets a JVM of the six processes, which --edge does"
+                            + " not start; the edge app's JVM options are --edge-jvm");
+                }
+            }
+        } else if (flags.get("edge-jvm", null) != null) {
+            throw new IllegalArgumentException("--edge-jvm sets the edge app's JVM options: add --edge to run it");
+        }
     }
 
     private static double share(String text) {

@@ -19,7 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The end-to-end benchmark's figures as a PNG, for the README: p99 latencies (sample → stored,
  * sample → alert; left axis, ms, logarithmic) and the stack's total RSS (right axis, MiB) against
- * the offered load (logarithmic), one point per step. Drawn with XChart, headless.
+ * the offered load (logarithmic), one point per step; for the edge app also that one process's RSS,
+ * which its memory target is about. Drawn with XChart, headless.
  */
 final class PipelinePlot {
 
@@ -29,7 +30,7 @@ final class PipelinePlot {
     /** Writes the plot of {@code report}'s steps to {@code file} (a {@code .png}). */
     static void write(PipelineBenchReport report, Path file) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = chart(report.steps());
+        XYChart chart = chart(report.mode(), report.steps());
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
@@ -38,9 +39,9 @@ final class PipelinePlot {
         }
     }
 
-    static XYChart chart(List<PipelineStep> steps) {
+    static XYChart chart(PipelineMode mode, List<PipelineStep> steps) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Kedge end to end: p99 latency and memory against offered load")
+                .title("Kedge end to end" + mode.titleSuffix + ": p99 latency and memory against offered load")
                 .xAxisTitle("offered load, readings/s (log)").yAxisTitle("p99 latency, ms (log)").build();
         XYStyler styler = chart.getStyler();
         styler.setXAxisLogarithmic(true);
@@ -53,7 +54,7 @@ final class PipelinePlot {
         styler.setYAxisDecimalPattern("#,##0.#");
         styler.setYAxisLogarithmicDecadeOnly(false);
         chart.setYAxisGroupTitle(0, "p99 latency, ms (log)");
-        chart.setYAxisGroupTitle(1, "total RSS, MiB (log)");
+        chart.setYAxisGroupTitle(1, mode.targetProcess == null ? "total RSS, MiB (log)" : "RSS, MiB (log)");
 
         double[] offered = steps.stream().mapToDouble(PipelineStep::offered).toArray();
         // a log axis cannot show 0: an empty histogram (nothing seen) is drawn at 0.1 ms
@@ -69,6 +70,15 @@ final class PipelinePlot {
         rssSeries.setYAxisGroup(1);
         style(rssSeries, SeriesMarkers.SQUARE, new Color(0x2ca02c));
         rssSeries.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
+        if (mode.targetProcess != null) {
+            double[] own = steps.stream().mapToDouble(s -> s.usage().of(mode.targetProcess).peakRssBytes() / 1048576.0)
+                    .toArray();
+            XYSeries ownSeries = chart.addSeries(mode.targetProcess + " RSS (MiB, right axis)", offered, own);
+            ownSeries.setYAxisGroup(1);
+            style(ownSeries, SeriesMarkers.TRIANGLE_UP, new Color(0x9467bd));
+            ownSeries.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {2f, 3f}, 0f));
+        }
         return chart;
     }
 

@@ -50,6 +50,40 @@ class PipelineBenchReportTest {
     }
 
     @Test
+    void theEdgeAppsReportNamesItHasItsProcessColumnsAndJudgesItsOwnMemory() {
+        // GIVEN an edge process of 150 MiB at 1,000/s, 250 MiB with influxd and mosquitto
+        PipelineStep lean = edgeStep(150L << 20, 100L << 20);
+
+        String markdown = edgeReport(List.of(lean)).markdown();
+
+        // THEN the report says what ran, has one column per process of it, and holds the edge alone to 160 MB
+        assertThat(markdown).startsWith("## end-to-end benchmark (pipeline, single-process edge app)\n");
+        assertThat(markdown).containsPattern("\\| step\\s+\\| edge\\s+\\| influxd\\s+\\| mosquitto\\s+\\| total\\s+\\|\n")
+                .containsPattern("\\| step\\s+\\| edge\\s+\\| influxd\\s+\\| mosquitto\\s+\\| benchmark\\s+\\|\n")
+                .contains("### Targets (issue 8: this machine, JVM mode, single-process edge mode)");
+        assertThat(markdown).containsPattern("single-process edge mode ≤ 160 MB RSS at 1,000 readings/s\\s+\\|"
+                + " edge 150 MiB \\(peak; idle 120 MiB\\); with influxd and mosquitto 250 MiB\\s+\\| yes");
+        assertThat(markdown).doesNotContain("| broker ", "whole local stack");
+    }
+
+    @Test
+    void anEdgeProcessAbove160MbMissesItsTargetWhateverTheOthersTake() {
+        String targets = edgeReport(List.of(edgeStep(170L << 20, 10L << 20))).targets().render();
+
+        assertThat(targets).containsPattern("single-process edge mode ≤ 160 MB RSS at 1,000 readings/s\\s+\\| edge 170 MiB.*\\| no");
+    }
+
+    @Test
+    void theEdgePlotIsAPng() throws Exception {
+        Path png = Path.of("target/bench-smoke/pipeline-edge-plot.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+
+        PipelinePlot.write(edgeReport(List.of(edgeStep(140L << 20, 60L << 20), edgeStep(155L << 20, 90L << 20))), png);
+
+        assertThat(new String(Files.readAllBytes(png), 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+
+    @Test
     void thePlotIsAPng() throws Exception {
         // beside the smoke tests' output, to look at
         Path png = Path.of("target/bench-smoke/pipeline-plot.png").toAbsolutePath();
@@ -65,7 +99,28 @@ class PipelineBenchReportTest {
     }
 
     private static PipelineBenchReport report(List<PipelineStep> steps) {
-        return new PipelineBenchReport("./kedge bench pipeline", "a machine", usage(500L << 20), null, steps, 4.5, "1.00");
+        return new PipelineBenchReport(PipelineMode.APPS, "./kedge bench pipeline", "a machine", usage(500L << 20), null,
+                steps, 4.5, "1.00");
+    }
+
+    private static PipelineBenchReport edgeReport(List<PipelineStep> steps) {
+        return new PipelineBenchReport(PipelineMode.EDGE, "./kedge bench pipeline --edge", "a machine",
+                edgeUsage(120L << 20, 80L << 20), null, steps, 4.5, "1.00");
+    }
+
+    private static PipelineStep edgeStep(long edgeRss, long othersRss) {
+        PipelineStep step = step(1_000, 10_000, 10_000, 12, 6, 0, null);
+        return new PipelineStep(step.name(), step.offered(), step.seconds(), step.sent(), step.httpAccepted(),
+                step.httpRefused(), step.httpErrors(), step.mqttAcked(), step.mqttErrors(), step.unsent(), step.stored(),
+                step.storedPerSecond(), step.drainSeconds(), step.drained(), step.probes(), step.alertsExpected(),
+                step.alertsFired(), step.alertDuplicates(), step.alertLatency(), edgeUsage(edgeRss, othersRss),
+                step.cpuSeconds(), step.saturation());
+    }
+
+    /** The edge at {@code edgeRss}; influxd and mosquitto sharing {@code othersRss}. */
+    private static Usage edgeUsage(long edgeRss, long othersRss) {
+        return new Usage(List.of(new Usage.ProcessUse("edge", edgeRss, 60), new Usage.ProcessUse("influxd", othersRss / 2, 20),
+                new Usage.ProcessUse("mosquitto", othersRss / 2, 5)), 30);
     }
 
     private static PipelineStep step(int rate, long sent, long stored, long p99Millis, long alertMillis, long rssBytes,
@@ -86,8 +141,8 @@ class PipelineBenchReportTest {
 
     private static Usage usage(long totalRss) {
         List<Usage.ProcessUse> processes = new ArrayList<>();
-        for (String name : PipelineBenchReport.PROCESSES) {
-            processes.add(new Usage.ProcessUse(name, totalRss / PipelineBenchReport.PROCESSES.size(), 10));
+        for (String name : PipelineMode.APPS.processes) {
+            processes.add(new Usage.ProcessUse(name, totalRss / PipelineMode.APPS.processes.size(), 10));
         }
         return new Usage(processes, 20);
     }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The end-to-end benchmark, tiny: a fresh InfluxDB and Mosquitto, the real broker, validate, store,
  * alert, aggregate and device-source jars (built before this module by the reactor), one 3 s step
- * at 40 readings/s, about half over MQTT. Asserts what was counted — every reading sent is in InfluxDB
- * once, every firing reading fired, every probe was seen — never how fast.
+ * at 40 readings/s, about half over MQTT; and the same with {@code --edge} against the packaged edge
+ * app (one 3 s step at 50/s). Asserts what was counted — every reading sent is in InfluxDB once,
+ * every firing reading fired, every probe was seen — never how fast.
  */
 class PipelineBenchSmokeTest {
 
@@ -57,6 +58,49 @@ class PipelineBenchSmokeTest {
         String printed = console.toString(StandardCharsets.UTF_8);
         for (String process : List.of("broker", "validate", "store", "alert", "aggregate", "device-source", "influxd",
                 "mosquitto")) {
+            SmokeOutput.assertGone(printed, process + " pid (\\d+)");
+        }
+    }
+
+    @Test
+    void theEdgeAppStoresEveryReadingSentOverMqttAndHttpAndFiresEveryAlert() throws Exception {
+        Path out = Path.of("target/bench-smoke/pipeline-edge.md").toAbsolutePath();
+        Path plot = Path.of("target/bench-smoke/pipeline-edge.png").toAbsolutePath();
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(plot);
+        // the edge app with the options of eventing/edge/jvm.options, as ./kedge up --edge starts it
+        PipelineBenchOptions options = PipelineBenchOptions.parse(List.of("--edge", "--rates", "50", "--step", "3s",
+                        "--warmup", "0", "--alerts-per-second", "5", "--probes-per-second", "10", "--drain-timeout", "120s",
+                        "--out", out.toString()),
+                BenchFlags.repositoryRoot(Path.of("")), Map.of());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        PipelineBenchReport report = new PipelineBench(options, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+
+        PipelineStep step = report.steps().get(0);
+        assertThat(step.sent()).isEqualTo(150);
+        long overMqtt = overMqtt(150, options.fireEvery(50), options.probeEvery(50));
+        assertThat(step.mqttAcked()).as("published over MQTT to the edge's bridge, acknowledged by Mosquitto")
+                .isEqualTo(overMqtt).isPositive();
+        assertThat(step.httpAccepted()).as("posted to the edge's broker ingress, 202").isEqualTo(150 - overMqtt);
+        assertThat(step.stored()).as("points in InfluxDB").isEqualTo(step.accepted());
+        assertThat(step.alertsExpected()).as("one in 10 fires").isEqualTo(15);
+        assertThat(step.alertsFired()).isEqualTo(step.alertsExpected());
+        assertThat(step.probes().seen()).as("probes seen in InfluxDB").isEqualTo(step.probes().sent()).isPositive();
+        assertThat(step.usage().processes()).extracting(Usage.ProcessUse::name)
+                .containsExactlyInAnyOrder("edge", "influxd", "mosquitto");
+        assertThat(report.idle().of("edge").peakRssBytes()).as("edge RSS idle").isPositive();
+        assertThat(step.usage().of("edge").peakRssBytes()).as("edge RSS under load").isPositive();
+        assertThat(step.cpuSeconds()).isPositive();
+
+        String written = Files.readString(out);
+        assertThat(written).startsWith("## end-to-end benchmark (pipeline, single-process edge app)");
+        assertThat(SmokeOutput.headerOfFirstTable(written)).containsExactlyElementsOf(PipelineBenchReport.COLUMNS);
+        assertThat(written).contains("JVM options as ./kedge up --edge: edge `" + String.join(" ", options.edgeJvm().options()),
+                "single-process edge mode ≤ 160 MB");
+        assertThat(plot).isRegularFile();
+        String printed = console.toString(StandardCharsets.UTF_8);
+        for (String process : List.of("edge", "influxd", "mosquitto")) {
             SmokeOutput.assertGone(printed, process + " pid (\\d+)");
         }
     }
