@@ -11,19 +11,10 @@ import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 
 /**
- * The two threads that change the store. The writer ("kedge-broker-store") applies each change to
- * the maps as it comes; the committer ("kedge-broker-commit") writes what was applied as one chunk,
- * fsyncs once, then completes every change's future. So concurrent ingress requests share one fsync
- * (group commit), and a future completes only when its change is on disk.
- *
- * <p>They are two so that applying never waits for the disk: a change that arrives while a commit
- * and its fsync run is applied at once, so its hand-off to the Triggers (see
- * {@link BrokerStore#append(byte[], java.util.Collection, long, java.util.function.LongConsumer)})
- * does not wait for the fsync of other events; it rides with the next commit. MVStore allows maps to
- * change while a commit runs on another thread (its own background writer does just that); a commit
- * holds every change applied before it started, which is what the committer's hand-over under
- * {@link #lock} guarantees. Commits and fsyncs stay on one thread, one after the other, so a chunk
- * the last fsync'd version needs is never overwritten (MVStore's retention time counts on it).
+ * The one thread that changes the store. Changes queue up while a commit is running; the next
+ * commit applies all of them, writes one chunk and fsyncs once, then completes every change's
+ * future. So concurrent ingress requests share one fsync (group commit), and a future completes
+ * only when its change is on disk.
  *
  * <p>Deferred changes (a Trigger finished an event) are applied at once and their futures complete
  * at once, but they never cause a commit of their own: they ride along with the next durable change,
@@ -31,16 +22,16 @@ import org.jboss.logging.Logger;
  * only means a delivery is repeated, which at-least-once allows; committing each would double the
  * fsyncs per event.
  *
- * <p>Neither thread is ever interrupted: an interrupt closes an NIO file channel under MVStore.
+ * <p>The thread is never interrupted: an interrupt closes an NIO file channel under MVStore.
  */
 final class GroupCommit implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
-    /** Changes the writer takes at once, and applied changes after which a lingering commit starts. */
+    /** Changes per commit at most, so one commit's chunk and the wait of its first change stay small. */
     private static final int MAX_BATCH = 1024;
     /** Longest a deferred change stays uncommitted when no durable change comes to carry it. */
     static final long DEFERRED_COMMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    /** Idle time after which the committer rewrites sparse chunks, so the file shrinks back after a burst. */
+    /** Idle time after which the writer rewrites sparse chunks, so the file shrinks back after a burst. */
     private static final long HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int TARGET_FILL_RATE = 60;
     private static final int COMPACT_WRITE_BYTES = 4 << 20;
@@ -50,40 +41,32 @@ final class GroupCommit implements AutoCloseable {
     private final long lingerNanos;
     private final BrokerStore.CommitListener listener;
     private final BlockingQueue<Change<?>> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private final Thread committer;
+    private final Thread thread;
     private volatile boolean closing;
     private volatile RuntimeException failure;
     private long lastHousekeeping = System.nanoTime();
-
-    /** Hand-over from the writer to the committer. */
-    private final Object lock = new Object();
-    /** Durable changes applied and not yet in a commit; guarded by {@link #lock}. */
-    private List<Applied<?>> applied = new ArrayList<>();
-    /** When the first of {@link #applied} was applied; guarded by {@link #lock}. */
-    private long appliedSince;
-    /** Deferred changes applied since the last commit, and when the oldest was; guarded by {@link #lock}. */
+    /** Deferred changes applied since the last commit, and when the oldest was applied. */
     private int deferred;
     private long deferredSince;
-    /** The writer has stopped: the committer commits what is left and stops too; guarded by {@link #lock}. */
-    private boolean writerDone;
 
     private record Change<T>(Supplier<T> change, CompletableFuture<T> done, boolean deferred) {
-    }
 
-    /** A durable change applied to the maps, whose future waits for the commit that holds it. */
-    private record Applied<T>(CompletableFuture<T> done, T result, RuntimeException error) {
-
-        void committed() {
-            if (error == null) {
-                done.complete(result);
-            } else {
-                done.completeExceptionally(error);
+        /** Applies the change; the future completes now when deferred, else by the commit's completions. */
+        void apply(List<Runnable> completions) {
+            try {
+                T result = change.get();
+                if (deferred) {
+                    done.complete(result);
+                } else {
+                    completions.add(() -> done.complete(result));
+                }
+            } catch (RuntimeException e) {
+                if (deferred) {
+                    done.completeExceptionally(e);
+                } else {
+                    completions.add(() -> done.completeExceptionally(e));
+                }
             }
-        }
-
-        void failed(RuntimeException commitFailure) {
-            done.completeExceptionally(error != null ? error : commitFailure);
         }
     }
 
@@ -98,16 +81,13 @@ final class GroupCommit implements AutoCloseable {
         this.fsync = fsync;
         this.lingerNanos = lingerNanos;
         this.listener = listener;
-        this.writer = new Thread(this::write, "kedge-broker-store");
-        this.committer = new Thread(this::commitLoop, "kedge-broker-commit");
-        this.writer.setDaemon(true);
-        this.committer.setDaemon(true);
-        this.committer.start();
-        this.writer.start();
+        this.thread = new Thread(this::run, "kedge-broker-store");
+        this.thread.setDaemon(true);
+        this.thread.start();
     }
 
     /**
-     * Runs {@code change} on the writer thread; its future waits for the next commit.
+     * Runs {@code change} on the writer thread with the next commit.
      *
      * @return completed with the change's result once committed (and fsync'd when enabled); failed
      *         with the change's exception, or with {@link StoreFailedException} when the commit failed
@@ -139,11 +119,9 @@ final class GroupCommit implements AutoCloseable {
         return done;
     }
 
-    /** Changes waiting to be applied or committed. */
+    /** Changes waiting for the next commit. */
     int waiting() {
-        synchronized (lock) {
-            return queue.size() + applied.size();
-        }
+        return queue.size();
     }
 
     /** Null while the store works; the error that stopped it otherwise. */
@@ -151,135 +129,93 @@ final class GroupCommit implements AutoCloseable {
         return failure;
     }
 
-    // --- the writer -----------------------------------------------------------------------------
-
-    private void write() {
+    private void run() {
         List<Change<?>> batch = new ArrayList<>(MAX_BATCH);
-        List<Applied<?>> durable = new ArrayList<>(MAX_BATCH);
+        List<Runnable> completions = new ArrayList<>(MAX_BATCH);
         boolean stop = false;
         while (!stop) {
-            Change<?> first;
-            try {
-                first = queue.take();
-            } catch (InterruptedException e) {
-                continue; // nobody should interrupt this thread; keep the store consistent regardless
+            Change<?> first = next();
+            if (first == null) {
+                if (deferred > 0) {
+                    commit(List.of(), completions);
+                } else {
+                    housekeeping();
+                }
+                continue;
             }
             batch.add(first);
             queue.drainTo(batch, MAX_BATCH - 1);
-            int deferredNow = 0;
+            if (lingerNanos > 0 && !first.deferred()) {
+                linger(batch);
+            }
+            boolean durable = false;
             for (Change<?> change : batch) {
                 if (change == STOP) {
                     stop = true;
-                } else if (change.deferred()) {
-                    apply(change).committed(); // its future completes now; the change waits for a commit
-                    deferredNow++;
+                    durable = true;
                 } else {
-                    durable.add(apply(change));
+                    change.apply(completions);
+                    if (change.deferred()) {
+                        if (deferred++ == 0) {
+                            deferredSince = System.nanoTime();
+                        }
+                    } else {
+                        durable = true;
+                    }
                 }
             }
-            synchronized (lock) {
-                long now = System.nanoTime();
-                if (deferredNow > 0 && deferred == 0) {
-                    deferredSince = now;
-                }
-                deferred += deferredNow;
-                if (!durable.isEmpty()) {
-                    if (applied.isEmpty()) {
-                        appliedSince = now;
-                    }
-                    applied.addAll(durable);
-                }
-                writerDone = stop;
-                lock.notifyAll();
+            if (durable || deferred >= MAX_BATCH
+                    || (deferred > 0 && System.nanoTime() - deferredSince >= DEFERRED_COMMIT_NANOS)) {
+                commit(batch, completions);
             }
             batch.clear();
-            durable.clear();
+            completions.clear();
         }
     }
 
-    private static <T> Applied<T> apply(Change<T> change) {
+    /** The next change; null when idle for a second, or when deferred changes are due for their commit. */
+    private Change<?> next() {
+        long wait = deferred > 0
+                ? deferredSince + DEFERRED_COMMIT_NANOS - System.nanoTime()
+                : TimeUnit.SECONDS.toNanos(1);
         try {
-            return new Applied<>(change.done(), change.change().get(), null);
-        } catch (RuntimeException e) {
-            return new Applied<>(change.done(), null, e);
+            return wait <= 0 ? queue.poll() : queue.poll(wait, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            return null; // nobody should interrupt this thread; keep the store consistent regardless
         }
     }
 
-    // --- the committer --------------------------------------------------------------------------
-
-    private void commitLoop() {
-        while (true) {
-            List<Applied<?>> batch;
-            int changes;
-            boolean last;
-            synchronized (lock) {
-                boolean idle = !awaitCommitDue();
-                last = writerDone;
-                if (idle && !last) {
-                    batch = null;
-                    changes = 0;
-                } else {
-                    batch = applied;
-                    applied = new ArrayList<>();
-                    changes = batch.size() + deferred;
-                    deferred = 0;
+    /** Waits up to the linger time after the batch's first change for more to share its commit. */
+    private void linger(List<Change<?>> batch) {
+        long until = System.nanoTime() + lingerNanos;
+        while (batch.size() < MAX_BATCH) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Change<?> more = queue.poll(left, TimeUnit.NANOSECONDS);
+                if (more == null) {
+                    return;
                 }
-            }
-            if (batch == null) {
-                housekeeping();
-                continue;
-            }
-            commit(batch, changes);
-            if (last) {
+                batch.add(more);
+                queue.drainTo(batch, MAX_BATCH - batch.size());
+            } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    /**
-     * Waits, holding {@link #lock}, until a commit is due: durable changes applied (and their linger
-     * over), deferred changes old enough, or the writer done.
-     *
-     * @return false when a second passed with nothing to commit (time for housekeeping)
-     */
-    private boolean awaitCommitDue() {
-        long idleUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        while (true) {
-            long now = System.nanoTime();
-            if (writerDone) {
-                return true;
-            }
-            long wait;
-            if (!applied.isEmpty()) {
-                wait = lingerNanos <= 0 || applied.size() >= MAX_BATCH ? 0 : appliedSince + lingerNanos - now;
-            } else if (deferred > 0) {
-                wait = deferred >= MAX_BATCH ? 0 : deferredSince + DEFERRED_COMMIT_NANOS - now;
-            } else {
-                wait = idleUntil - now;
-                if (wait <= 0) {
-                    return false;
-                }
-                waitOnLock(wait);
-                continue;
-            }
-            if (wait <= 0) {
-                return true;
-            }
-            waitOnLock(wait);
-        }
-    }
-
-    private void waitOnLock(long nanos) {
-        try {
-            TimeUnit.NANOSECONDS.timedWait(lock, nanos);
-        } catch (InterruptedException e) {
-            // nobody should interrupt this thread; the loop re-checks
-        }
-    }
-
     /** Commits what was applied; completes the durable changes of {@code batch}, or fails them. */
-    private void commit(List<Applied<?>> batch, int changes) {
+    private void commit(List<Change<?>> batch, List<Runnable> completions) {
         long start = System.nanoTime();
+        int changes = deferred;
+        for (Change<?> change : batch) {
+            if (!change.deferred() && change != STOP) {
+                changes++;
+            }
+        }
+        deferred = 0;
         try {
             if (failure != null) {
                 throw failure;
@@ -293,13 +229,14 @@ final class GroupCommit implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             fail(e);
-            batch.forEach(change -> change.failed(failure));
+            batch.stream().filter(change -> !change.deferred())
+                    .forEach(change -> change.done().completeExceptionally(failure));
             return;
         }
         if (changes > 0) {
             listener.committed(changes, System.nanoTime() - start); // before anyone learns the commit is done
         }
-        batch.forEach(Applied::committed);
+        completions.forEach(Runnable::run);
         if (start - lastHousekeeping > HOUSEKEEPING_NANOS * 6) {
             housekeeping(); // under constant load too, now and then
         }
@@ -330,25 +267,19 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Applies and commits what is queued, then stops both threads; the caller closes the store. */
+    /** Commits what is queued, then stops the thread; the caller closes the store. */
     @Override
     public void close() {
         closing = true;
         queue.add(STOP);
         try {
-            writer.join(TimeUnit.SECONDS.toMillis(10));
-            committer.join(TimeUnit.SECONDS.toMillis(10));
+            thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        StoreFailedException closed = new StoreFailedException("the broker's store closed", null);
         Change<?> left;
         while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(closed);
-        }
-        synchronized (lock) {
-            applied.forEach(change -> change.failed(closed));
-            applied.clear();
+            left.done().completeExceptionally(new StoreFailedException("the broker's store closed", null));
         }
     }
 }

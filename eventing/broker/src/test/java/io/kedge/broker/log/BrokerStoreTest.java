@@ -227,39 +227,6 @@ class BrokerStoreTest {
     }
 
     @Test
-    void anEventArrivingDuringACommitIsHandedOffWithoutWaitingForIt() throws Exception {
-        // GIVEN a commit that does not end until released (its listener runs after the fsync, before the futures)
-        java.util.concurrent.CountDownLatch inCommit = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        store = BrokerStore.open(data, new BrokerStore.Options(true, 4, (count, nanos) -> {
-            inCommit.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        CompletableFuture<Long> first = store.append(EVENT, List.of(STORE), 0);
-        assertThat(inCommit.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("first commit running").isTrue();
-
-        // WHEN a second event arrives while that commit is stuck
-        CompletableFuture<Long> handedOff = new CompletableFuture<>();
-        CompletableFuture<Long> second = store.append(EVENT, List.of(STORE), 0, handedOff::complete);
-
-        // THEN it is applied and handed to its Triggers at once, yet acknowledged only after its own commit
-        long sequence = handedOff.get(5, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(store.nextPending(STORE, sequence - 1)).isEqualTo(sequence);
-        assertThat(first).isNotDone();
-        assertThat(second).isNotDone();
-        release.countDown();
-        assertThat(second.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(sequence);
-        assertThat(first.get()).isLessThan(sequence);
-        store.abandon();
-        store = open();
-        assertThat(pending(STORE)).as("after a crash").containsExactly(sequence - 1, sequence);
-    }
-
-    @Test
     void aLingeringCommitCarriesWhatArrivesMeanwhile() throws Exception {
         List<Integer> commits = new java.util.concurrent.CopyOnWriteArrayList<>();
         store = BrokerStore.open(data, new BrokerStore.Options(true, 4, java.time.Duration.ofMillis(200),
