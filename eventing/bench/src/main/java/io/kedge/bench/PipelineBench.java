@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -35,7 +37,9 @@ import java.util.stream.Stream;
  * counted in InfluxDB) before the next. Reports readings/s stored, sample → stored latency (probe
  * readings timed into InfluxDB, {@link ProbeWatcher}), reading → alert at a subscriber, sent
  * against stored, each process's RSS and the stack's CPU per reading, and draws RSS and p99
- * against offered load ({@link PipelinePlot}). With {@code --edge} ({@link PipelineMode#EDGE}) the
+ * against offered load ({@link PipelinePlot}). After the steps, a burst of a fixed number of
+ * readings, drained the same way, with each process's RSS before, at its peak and after
+ * ({@link PipelineBurst}). With {@code --edge} ({@link PipelineMode#EDGE}) the
  * same load goes to the single-process edge app of {@code ./kedge up --edge} instead of the six
  * processes ({@link PipelineStack}). Run {@code ./kedge bench pipeline --help} for the flags.
  */
@@ -47,6 +51,7 @@ public final class PipelineBench {
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
     private static final Duration IDLE = Duration.ofSeconds(5);
     private static final Duration COUNT_EVERY = Duration.ofMillis(100);
+    private static final Duration BURST_PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final int WARMUP_PHASE = 0;
 
     private final PipelineBenchOptions options;
@@ -58,11 +63,11 @@ public final class PipelineBench {
         this.out = new BenchOutput(out);
     }
 
-    /** Exits 3 when readings were sent (202, PUBACK) that InfluxDB does not hold once drained. */
+    /** Exits 3 when readings were sent (202, PUBACK) that InfluxDB does not hold once drained, in a step or the burst. */
     public static void main(String[] args) {
         BenchMain.run(args, PipelineBenchOptions::parse, PipelineBenchOptions::help, PipelineBenchOptions::usage, options -> {
             PipelineBenchReport report = new PipelineBench(options, System.out).run();
-            if (report.steps().stream().anyMatch(s -> s.difference() < 0)) {
+            if (report.lost() > 0) {
                 System.err.println("bench: readings were sent that InfluxDB does not hold; see the table");
                 return 3;
             }
@@ -125,7 +130,7 @@ public final class PipelineBench {
         }
     }
 
-    /** Idle window, warm-up and steps against the started stack. */
+    /** Idle window, warm-up, steps and burst against the started stack. */
     private PipelineBenchReport measure(Vertx vertx, InfluxServer influx, MosquittoServer mosquitto, PipelineLoad load,
                                         ProbeWatcher probes, AlertSubscriber subscriber, PipelineStack stack,
                                         List<Watched> watched, String machine) {
@@ -154,8 +159,9 @@ public final class PipelineBench {
                     break;
                 }
             }
+            PipelineBurst burst = options.burst() > 0 ? phases.burst(options.rates().size() + 1) : null;
             return new PipelineBenchReport(options.mode(), options.command(), context(machine), idle, warmup, steps,
-                    probes.meanPollMillis(), BenchOutput.loadAverage());
+                    burst, probes.meanPollMillis(), BenchOutput.loadAverage());
         }
     }
 
@@ -187,23 +193,106 @@ public final class PipelineBench {
 
         /** Offers {@code rate} for {@code duration}, then waits until InfluxDB holds what was sent (or the drain gives up). */
         PipelineStep run(String name, int phase, int rate, Duration duration) {
-            int fireEvery = options.fireEvery(rate);
-            PipelineLoad.Tally tally = load.newTally();
             OpenLoopSchedule schedule = OpenLoopSchedule.startingIn(Duration.ofMillis(20), rate);
             long count = schedule.countWithin(duration);
-            long firstSample = load.wallMillis(schedule.timeOf(0));
-            long lastSample = load.wallMillis(schedule.timeOf(count - 1));
             out.progress("%s: %,d readings at %,d/s for %s s, %.0f %% over MQTT, one in %d firing", name, count, rate,
-                    Figures.seconds(duration), 100 * options.mqttShare(), fireEvery);
+                    Figures.seconds(duration), 100 * options.mqttShare(), options.fireEvery(rate));
+            return offer(name, phase, rate, schedule, count, duration, load.newTally(), new SendStats(),
+                    options.drainTimeout()).step();
+        }
+
+        /**
+         * {@code --burst} readings at {@code --burst-rate}, split and mixed (firing readings, probes)
+         * as a step at that rate; drained within {@code --burst-drain-timeout}. Each process's RSS is
+         * read just before, its peak kept over the burst and its drain, and read again after
+         * {@code --burst-settle}. Prints a line every few seconds meanwhile.
+         */
+        PipelineBurst burst(int phase) {
+            int rate = options.burstRate();
+            long count = options.burst();
+            List<Long> before = watched.stream().map(w -> w.sampler().rssBytes()).toList();
+            out.progress("burst: %,d readings at %,d/s (%s s), %.0f %% over MQTT, one in %d firing; RSS before %s",
+                    count, rate, Figures.seconds(Duration.ofNanos(Math.round(count * 1e9 / rate))),
+                    100 * options.mqttShare(), options.fireEvery(rate), rss(before));
+            OpenLoopSchedule schedule = OpenLoopSchedule.startingIn(Duration.ofMillis(20), rate);
+            PipelineLoad.Tally tally = load.newTally();
+            SendStats stats = new SendStats();
+            long[] samples = sampleRange(schedule, count);
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "burst-progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            ticker.scheduleAtFixedRate(() -> out.progress("burst: %,d of %,d sent, %,d accepted, %,d × 503, %s stored; RSS %s",
+                            stats.sentCount(), count, tally.accepted(), tally.httpRefused.sum(),
+                            storedSoFar(samples[0], samples[1]),
+                            rss(watched.stream().map(w -> w.sampler().rssBytes()).toList())),
+                    BURST_PROGRESS_EVERY.toNanos(), BURST_PROGRESS_EVERY.toNanos(), TimeUnit.NANOSECONDS);
+            Offered offered;
+            try {
+                offered = offer("burst", phase, rate, schedule, count, Duration.ofNanos(Math.round(count * 1e9 / rate)),
+                        tally, stats, options.burstDrainTimeout());
+            } finally {
+                ticker.shutdownNow();
+            }
+            PipelineStep figures = offered.step();
+            double allStored = offered.drain().complete()
+                    ? (offered.drain().lastGainNanos() - schedule.timeOf(0)) / 1e9 : Double.NaN;
+            List<Long> peaks = figures.usage().processes().stream().map(Usage.ProcessUse::peakRssBytes).toList();
+            LockSupport.parkNanos(options.burstSettle().toNanos());
+            List<PipelineBurst.ProcessMemory> memory = new ArrayList<>();
+            for (int i = 0; i < watched.size(); i++) {
+                memory.add(new PipelineBurst.ProcessMemory(watched.get(i).name(), before.get(i), peaks.get(i),
+                        watched.get(i).sampler().rssBytes()));
+            }
+            PipelineBurst burst = new PipelineBurst(count, figures, allStored, options.burstSettle(),
+                    List.copyOf(memory));
+            out.progress("%s", PipelineBenchReport.burstProgressLine(burst, options.mode()));
+            stack.checkAlive();
+            return burst;
+        }
+
+        /** The burst's points in InfluxDB so far, for a progress line: a failed count must not stop the lines. */
+        private String storedSoFar(long firstSample, long lastSample) {
+            try {
+                return Figures.whole(count(firstSample, lastSample));
+            } catch (RuntimeException e) {
+                return "? (" + e.getMessage() + ")";
+            }
+        }
+
+        /** Every watched process's RSS and their total, in MiB, for a progress line. */
+        private String rss(List<Long> bytes) {
+            StringBuilder line = new StringBuilder(Figures.mib(bytes.stream().mapToLong(Long::longValue).sum()))
+                    .append(" MiB (");
+            for (int i = 0; i < bytes.size(); i++) {
+                line.append(i == 0 ? "" : ", ").append(watched.get(i).name()).append(' ').append(Figures.mib(bytes.get(i)));
+            }
+            return line.append(')').toString();
+        }
+
+        /** The sample times (wall clock, ms) of the first and the last of {@code count} readings of {@code schedule}. */
+        private long[] sampleRange(OpenLoopSchedule schedule, long count) {
+            return new long[] {load.wallMillis(schedule.timeOf(0)), load.wallMillis(schedule.timeOf(count - 1))};
+        }
+
+        /**
+         * Sends {@code count} readings of {@code schedule} (over {@code duration}), waits for their
+         * answers, drains them into InfluxDB within {@code drainTimeout}, then waits for the probes
+         * and alerts.
+         */
+        private Offered offer(String name, int phase, int rate, OpenLoopSchedule schedule, long count,
+                              Duration duration, PipelineLoad.Tally tally, SendStats stats, Duration drainTimeout) {
+            int fireEvery = options.fireEvery(rate);
+            long[] samples = sampleRange(schedule, count);
             long ticksBefore = stackTicks();
             Usage.Window window = Usage.open(watched);
-            SendStats stats = new SendStats();
             generator.send(schedule, 0, count, load.phase(phase, fireEvery, options.probeEvery(rate)), stats,
                     schedule.timeOf(count) + options.requestTimeout().toNanos());
             long sendEnd = System.nanoTime();
             generator.awaitAnswers(options.requestTimeout().plusSeconds(5));
             long accepted = tally.accepted();
-            Drain drain = drain(firstSample, lastSample, accepted, sendEnd);
+            Drain drain = drain(samples[0], samples[1], accepted, sendEnd, drainTimeout);
             probes.awaitPhase(phase, drain.complete() ? Duration.ofSeconds(10) : Duration.ofSeconds(1));
             AlertSubscriber.Phase alerts = subscriber.phase(phase);
             alerts.awaitFired(tally.firingIn.sum(), drain.complete() ? Duration.ofSeconds(30) : Duration.ofSeconds(1));
@@ -223,15 +312,15 @@ public final class PipelineBench {
                     alerts.firedCount(), alerts.duplicates(), alerts.firedLatency(), usage, cpuSeconds, saturation);
             out.progress("%s (load average %s)", PipelineBenchReport.progressLine(step), BenchOutput.loadAverage());
             stack.checkAlive();
-            return step;
+            return new Offered(step, drain);
         }
 
         /**
-         * Counts the step's points in InfluxDB every 100 ms until they reach {@code accepted}, nothing
-         * arrived for {@code --stall}, or {@code --drain-timeout} passed.
+         * Counts the phase's points in InfluxDB every 100 ms until they reach {@code accepted}, nothing
+         * arrived for {@code --stall}, or {@code timeout} passed.
          */
-        private Drain drain(long firstSample, long lastSample, long accepted, long sendEnd) {
-            long deadline = sendEnd + options.drainTimeout().toNanos();
+        private Drain drain(long firstSample, long lastSample, long accepted, long sendEnd, Duration timeout) {
+            long deadline = sendEnd + timeout.toNanos();
             long stored = -1;
             long lastGain = sendEnd;
             while (true) {
@@ -281,6 +370,10 @@ public final class PipelineBench {
     private record Drain(long stored, long lastGainNanos, boolean complete) {
     }
 
+    /** A phase's figures and how its drain ended. */
+    private record Offered(PipelineStep step, Drain drain) {
+    }
+
     private String context(String machine) {
         boolean edge = options.mode() == PipelineMode.EDGE;
         String jvms = edge ? jvm(PipelineStack.EDGE, options.edgeJvm())
@@ -289,13 +382,15 @@ public final class PipelineBench {
                 "%s; JVM options as %s: %s; InfluxDB 1.6.7 and Mosquitto 2.0 (fresh, persistence on, as ./kedge up)"
                         + " on the same machine; %.0f %% of readings over MQTT (QoS 1, %d connections), the rest posted to"
                         + " the broker%s (binary mode, at most %d connections); %d firing readings/s, %d probes/s; steps of"
-                        + " %s s after %s s warm-up at %,d/s%s. The load generator, the subscriber, the probe poller, the"
-                        + " %s, InfluxDB and Mosquitto share these cores.",
+                        + " %s s after %s s warm-up at %,d/s%s%s. The load generator, the subscriber, the probe poller,"
+                        + " the %s, InfluxDB and Mosquitto share these cores.",
                 machine, options.mode().launcher, jvms,
                 100 * options.mqttShare(), options.mqttConnections(), edge ? " of the edge app" : "", options.connections(),
                 options.alertsPerSecond(),
                 options.probesPerSecond(), Figures.seconds(options.step()), Figures.seconds(options.warmup()),
-                options.warmupRate(), options.env().isEmpty() ? "" : "; environment " + options.env(), options.mode().jvms);
+                options.warmupRate(), options.burst() == 0 ? "" : String.format(Locale.ROOT,
+                        ", then a burst of %,d readings at %,d/s", options.burst(), options.burstRate()),
+                options.env().isEmpty() ? "" : "; environment " + options.env(), options.mode().jvms);
     }
 
     private static String jvm(String name, AppJvm jvm) {

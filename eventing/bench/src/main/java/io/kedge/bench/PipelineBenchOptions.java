@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Flags of {@link PipelineBench}. Defaults: steps of 100, 500, 1,000, 2,000, 5,000 and 10,000
  * readings/s, 10 s each, half over MQTT and half over HTTP, after 30 s of warm-up at 500/s; each
- * step drained (every reading sent counted in InfluxDB) before the next. About 5 to 8 minutes with
- * the start of eight processes. {@code --edge} runs the same against the single-process edge app.
+ * step drained (every reading sent counted in InfluxDB) before the next; then a burst of 50,000
+ * readings at 10,000/s, drained within 600 s. About 5 to 8 minutes with the start of eight
+ * processes. {@code --edge} runs the same against the single-process edge app.
  *
  * @param rates           readings/s offered, one step each, open loop
  * @param step            how long each step offers its rate
@@ -27,6 +28,10 @@ import java.util.Map;
  * @param stall           the drain gives up earlier when InfluxDB gained nothing for this long
  * @param maxP99          a step whose sample → stored p99 is above this is saturated
  * @param keepGoing       run every step, also after one saturated
+ * @param burst           readings of the burst phase after the steps; 0 skips it
+ * @param burstRate       readings/s offered during the burst, open loop
+ * @param burstDrainTimeout how long the burst may take to be stored after its last reading
+ * @param burstSettle     the pause after the burst's drain before the "after" memory is read
  * @param out             the markdown results file; the apps' logs go beside it
  * @param plot            the PNG plot
  * @param jars            each app's {@code quarkus-run.jar}
@@ -52,6 +57,10 @@ record PipelineBenchOptions(
         Duration stall,
         Duration maxP99,
         boolean keepGoing,
+        long burst,
+        int burstRate,
+        Duration burstDrainTimeout,
+        Duration burstSettle,
         Path out,
         Path plot,
         Map<App, Path> jars,
@@ -104,6 +113,9 @@ record PipelineBenchOptions(
                 the broker), open loop, in steps of offered load until one saturates. Per step: readings/s
                 stored (counted in InfluxDB), sample -> stored p50/p95/p99 (probe readings, InfluxDB polled),
                 reading -> alert at a subscriber, sent vs stored, RSS of each process, CPU per reading.
+                Then a burst (--burst readings at --burst-rate/s, split as the steps): sent vs stored, how
+                long until all stored, and each process's RSS before -> peak -> after ("flat": after within
+                10 %% of before, every reading stored).
                 Writes a markdown table to --out and a PNG plot to --plot.
 
                 --edge runs the same load against the single-process edge app instead, as ./kedge up --edge
@@ -125,6 +137,12 @@ record PipelineBenchOptions(
                   --stall D               ... or until InfluxDB gained nothing for this long (default 30s)
                   --max-p99 D             a step with sample -> stored p99 above this is saturated (default 500ms)
                   --keep-going            run every step, also after a saturated one
+                  --burst N               readings of the burst after the steps, 0 skips it (default 50000):
+                                          RSS of each process before, at peak and after, drained into InfluxDB
+                  --burst-rate N          readings/s offered during the burst, open loop (default 10000)
+                  --burst-drain-timeout D how long the burst may take to be stored after its end (default 600s;
+                                          --stall applies as well)
+                  --burst-settle D        pause after the burst's drain before the "after" RSS (default 5s)
                   --out FILE              results (default eventing/bench/target/bench/pipeline.md, with --edge
                                           pipeline-edge.md); logs beside it
                   --plot FILE             PNG plot (default: --out with .png)
@@ -148,7 +166,8 @@ record PipelineBenchOptions(
     static PipelineBenchOptions parse(List<String> args, Path root, Map<String, String> environment) {
         BenchFlags flags = BenchFlags.parse(args, List.of("rates", "step", "warmup", "warmup-rate", "mqtt-share",
                 "alerts-per-second", "probes-per-second", "poll-every", "connections", "mqtt-connections",
-                "request-timeout", "drain-timeout", "stall", "max-p99", "out", "plot", "broker-jvm", "functions-jvm",
+                "request-timeout", "drain-timeout", "stall", "max-p99", "burst", "burst-rate", "burst-drain-timeout",
+                "burst-settle", "out", "plot", "broker-jvm", "functions-jvm",
                 "edge-jvm"), List.of("keep-going", "edge"), List.of("env"));
         PipelineMode mode = flags.on("edge") ? PipelineMode.EDGE : PipelineMode.APPS;
         refuseOtherModesJvm(flags, mode);
@@ -177,6 +196,10 @@ record PipelineBenchOptions(
                 BenchFlags.duration("stall", flags.get("stall", "30s"), false),
                 BenchFlags.duration("max-p99", flags.get("max-p99", "500ms"), false),
                 flags.on("keep-going"),
+                BenchFlags.count("burst", flags.get("burst", "50000")),
+                BenchFlags.positive("burst-rate", flags.get("burst-rate", "10000")),
+                BenchFlags.duration("burst-drain-timeout", flags.get("burst-drain-timeout", "600s"), false),
+                BenchFlags.duration("burst-settle", flags.get("burst-settle", "5s"), true),
                 out,
                 plot == null ? BenchOutput.beside(out, "png") : BenchFlags.path(root, plot),
                 Map.copyOf(jars),

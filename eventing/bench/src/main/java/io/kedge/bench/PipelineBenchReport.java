@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The end-to-end benchmark's results as markdown: one row per step (throughput, sent against
- * stored, latencies, memory and CPU of the stack), memory and CPU per process, and issue 8's
- * targets met or missed.
+ * stored, latencies, memory and CPU of the stack), memory and CPU per process, the burst (sent
+ * against stored, memory before, at peak and after), and issue 8's targets met or missed.
  *
  * @param mode            the six processes or the edge app: the title, the process columns, the memory target
  * @param command         how the run was started
@@ -25,11 +25,12 @@ import java.util.stream.Stream;
  * @param idle            memory of the stack before any load
  * @param warmup          the warm-up phase; null when skipped
  * @param steps           the measured steps in order
+ * @param burst           the burst after the steps; null when skipped ({@code --burst 0})
  * @param meanPollMillis  mean interval between two answers of the probe poller: how late a latency may read
  * @param loadAverageEnd  the one-minute load average when the last step ended
  */
 record PipelineBenchReport(PipelineMode mode, String command, String context, Usage idle, PipelineStep warmup, List<PipelineStep> steps,
-                           double meanPollMillis, String loadAverageEnd) {
+                           PipelineBurst burst, double meanPollMillis, String loadAverageEnd) {
 
     static final List<String> COLUMNS = List.of("step", "offered/s", "stored/s", "sent", "stored", "stored − sent",
             "503", "errors", "p50 ms", "p95 ms", "p99 ms", "HTTP p99 ms", "MQTT p99 ms", "alerts", "alert p50 ms",
@@ -39,6 +40,9 @@ record PipelineBenchReport(PipelineMode mode, String command, String context, Us
     static final int TARGET_LATENCY_RATE = 1_000;
     static final double TARGET_STORED_P99_MILLIS = 20;
     static final double TARGET_ALERT_P99_MILLIS = 10;
+    static final long TARGET_BURST = 50_000;
+    static final List<String> BURST_MEMORY_COLUMNS = List.of("process", "before MiB", "peak MiB", "after MiB",
+            "peak vs before", "after vs before");
 
     String markdown() {
         StringBuilder out = new StringBuilder("## end-to-end benchmark (pipeline" + mode.titleSuffix + ")\n\n");
@@ -63,6 +67,9 @@ record PipelineBenchReport(PipelineMode mode, String command, String context, Us
         out.append(summary()).append("\n\n");
         out.append("### Memory per process (peak RSS, MiB)\n\n").append(memory().render()).append('\n');
         out.append("### CPU per process (% of one core, over the step and its drain)\n\n").append(cpu().render()).append('\n');
+        if (burst != null) {
+            out.append(burstSection()).append('\n');
+        }
         out.append("### ").append(mode.targetsHeading).append("\n\n").append(targets().render());
         return out.toString();
     }
@@ -80,10 +87,63 @@ record PipelineBenchReport(PipelineMode mode, String command, String context, Us
                 ms(s.probes().latency().percentileMillis(99)))).orElse("Kept up with no step.");
         String sat = saturated.map(s -> String.format(Locale.ROOT, " Saturated at %,d readings/s offered (%,.0f stored/s): %s.",
                 s.offered(), s.storedPerSecond(), s.saturation())).orElse(" Not saturated by the highest step.");
-        long lost = steps.stream().mapToLong(s -> Math.max(0, -s.difference())).sum();
-        String loss = lost == 0 ? " Every reading sent was stored."
-                : String.format(Locale.ROOT, " **%,d readings sent were not stored** (see stored − sent).", lost);
+        long lost = lost();
+        String loss = lost == 0 ? " Every reading sent was stored" + (burst == null ? "." : ", in the steps and the burst.")
+                : String.format(Locale.ROOT, " **%,d readings sent were not stored** (see stored − sent%s).", lost,
+                        burst == null ? "" : ", steps and burst");
         return kept + sat + loss;
+    }
+
+    /** Readings sent (202, PUBACK) that InfluxDB did not hold once drained, in the steps and the burst. */
+    long lost() {
+        return Stream.concat(steps.stream(), Stream.ofNullable(burst).map(PipelineBurst::figures))
+                .mapToLong(s -> Math.max(0, -s.difference())).sum();
+    }
+
+    /** The burst: its row with the steps' columns, how long until all was stored, and memory before → peak → after. */
+    String burstSection() {
+        PipelineStep b = burst.figures();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "### Burst: %,d readings at %,d/s%n%n",
+                burst.readings(), b.offered()));
+        out.append(String.format(Locale.ROOT, "After the steps, %,d readings offered open loop at %,d/s, split between"
+                        + " MQTT and HTTP and mixed (firing readings, probes) as a step at that rate; 503 answers are"
+                        + " refused, not sent. Then drained as a step, with its own timeout (until InfluxDB holds every"
+                        + " reading sent, or gained nothing for the stall time, or the burst's drain timeout passed)."
+                        + " RSS of each process: just before the first reading, the highest sampled during the burst"
+                        + " and its drain, and after a settle of %s s. Flat: %s after the settle at most %.0f %%"
+                        + " above before, and every reading sent stored.%n%n",
+                burst.readings(), b.offered(), Figures.seconds(burst.settle()),
+                mode.targetProcess == null ? "the whole stack's total" : "the " + mode.targetProcess + " process's RSS",
+                100 * PipelineBurst.FLAT_GROWTH));
+        MarkdownTable row = new MarkdownTable(COLUMNS);
+        row.row(cells(b));
+        out.append(row.render()).append('\n');
+        out.append(String.format(Locale.ROOT, "%,d offered: %,d sent, %,d × 503, %,d errors; %,d stored (stored − sent %s); %s.%n%n",
+                burst.readings(), b.accepted(), b.httpRefused(), b.httpErrors() + b.mqttErrors() + b.unsent(),
+                b.stored(), signed(b.difference()),
+                Double.isNaN(burst.allStoredSeconds())
+                        ? String.format(Locale.ROOT, "**not all stored** when the drain gave up, %.1f s after the last reading",
+                        b.drainSeconds())
+                        : String.format(Locale.ROOT, "all stored %.1f s after the first reading's sample time (%.1f s after the"
+                        + " last reading)", burst.allStoredSeconds(), b.drainSeconds())));
+        MarkdownTable memory = new MarkdownTable(BURST_MEMORY_COLUMNS);
+        for (String process : mode.processes) {
+            memory.row(memoryCells(burst.of(process)));
+        }
+        memory.row(memoryCells(burst.of(null)));
+        out.append(memory.render()).append('\n');
+        out.append(String.format(Locale.ROOT, "Memory flat: %s.%n", met(burst.flat(mode))));
+        return out.toString();
+    }
+
+    private static List<String> memoryCells(PipelineBurst.ProcessMemory m) {
+        return List.of(m.name(), mib(m.before()), mib(m.peak()), mib(m.after()), growth(m.before(), m.peak()),
+                growth(m.before(), m.after()));
+    }
+
+    private static String growth(long from, long to) {
+        double growth = PipelineBurst.growth(from, to);
+        return Double.isNaN(growth) ? "—" : String.format(Locale.ROOT, "%+.0f %%", 100 * growth);
     }
 
     MarkdownTable memory() {
@@ -143,7 +203,38 @@ record PipelineBenchReport(PipelineMode mode, String command, String context, Us
                         && s.alertLatency().percentileMillis(99) <= TARGET_ALERT_P99_MILLIS)).orElse("—")));
         table.row(List.of(mode.rssTarget, at1000.map(this::rssMeasured).orElse("no 1,000/s step"),
                 at1000.map(s -> met(mode.targetRssBytes(s.usage()) <= mode.rssTargetBytes)).orElse("—")));
+        table.row(burstTarget());
         return table;
+    }
+
+    /** Judged on the mode's memory (the whole stack, or the edge process) by {@link PipelineBurst#flat}; only for a burst of 50,000 or more. */
+    private List<String> burstTarget() {
+        String target = String.format(Locale.ROOT, "memory flat under a burst of %,d readings", TARGET_BURST);
+        if (burst == null) {
+            return List.of(target, "not measured (--burst 0)", "—");
+        }
+        PipelineBurst.ProcessMemory m = burst.of(mode.targetProcess);
+        String measured = String.format(Locale.ROOT, "%s %s → peak %s → %s MiB (%s after %s s); %,d of %,d sent stored, %,d × 503",
+                mode.targetProcess == null ? "whole stack" : mode.targetProcess, mib(m.before()), mib(m.peak()),
+                mib(m.after()), growth(m.before(), m.after()),
+                Figures.seconds(burst.settle()), burst.stored(),
+                burst.accepted(), burst.figures().httpRefused());
+        if (burst.readings() < TARGET_BURST) {
+            return List.of(target, String.format(Locale.ROOT, "a burst of %,d only: %s", burst.readings(), measured), "—");
+        }
+        return List.of(target, measured, met(burst.flat(mode)));
+    }
+
+    /** The line printed when the burst ends. */
+    static String burstProgressLine(PipelineBurst burst, PipelineMode mode) {
+        PipelineBurst.ProcessMemory m = burst.of(mode.targetProcess);
+        return String.format(Locale.ROOT, "burst done: %,d sent, %,d × 503, %,d stored (%s), %s; %s RSS %s → peak %s → %s MiB"
+                        + " (%s) — memory flat: %s",
+                burst.accepted(), burst.figures().httpRefused(), burst.stored(), signed(burst.difference()),
+                Double.isNaN(burst.allStoredSeconds()) ? "not all stored"
+                        : String.format(Locale.ROOT, "all stored %.1f s after the first reading", burst.allStoredSeconds()),
+                mode.targetProcess == null ? "whole stack" : mode.targetProcess, mib(m.before()), mib(m.peak()),
+                mib(m.after()), growth(m.before(), m.after()), met(burst.flat(mode)));
     }
 
     private String rssMeasured(PipelineStep s) {

@@ -43,6 +43,32 @@ class PipelineBenchOptionsTest {
         assertThat(options.plot()).isEqualTo(root.resolve("eventing/bench/target/bench/pipeline.png"));
         assertThat(options.jars()).containsEntry(App.BROKER, root.resolve("eventing/broker/target/quarkus-app/quarkus-run.jar"));
         assertThat(options.command()).isEqualTo("./kedge bench pipeline");
+        assertThat(options.burst()).isEqualTo(50_000);
+        assertThat(options.burstRate()).isEqualTo(10_000);
+        assertThat(options.burstDrainTimeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(options.burstSettle()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theBurstFlagsAreReadAndZeroSkipsTheBurst() {
+        PipelineBenchOptions options = parse("--edge", "--burst", "100_000", "--burst-rate", "2,000",
+                "--burst-drain-timeout", "10m", "--burst-settle", "0");
+
+        assertThat(options.burst()).isEqualTo(100_000);
+        assertThat(options.burstRate()).isEqualTo(2_000);
+        assertThat(options.burstDrainTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(options.burstSettle()).isZero();
+        assertThat(parse("--burst=0").burst()).isZero();
+    }
+
+    @Test
+    void negativeOrZeroBurstFiguresAreRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> parse("--burst", "-1")).hasMessageContaining("--burst: \"-1\"");
+        assertThatThrownBy(() -> parse("--burst-rate", "0")).hasMessageContaining("--burst-rate: \"0\" is not a positive number");
+        assertThatThrownBy(() -> parse("--burst-rate", "-500")).hasMessageContaining("--burst-rate: \"-500\"");
+        assertThatThrownBy(() -> parse("--burst-drain-timeout", "-1s")).hasMessageContaining("--burst-drain-timeout: \"-1s\"");
+        assertThatThrownBy(() -> parse("--burst-drain-timeout", "0")).hasMessageContaining("--burst-drain-timeout");
+        assertThatThrownBy(() -> parse("--burst-settle", "-5s")).hasMessageContaining("--burst-settle: \"-5s\"");
     }
 
     @Test
@@ -101,7 +127,8 @@ class PipelineBenchOptionsTest {
     }
 
     @Test
-    void theUsageNamesTheEdgeFlags() {
-        assertThat(PipelineBenchOptions.usage()).contains("--edge ", "--edge-jvm", "pipeline-edge.md");
+    void theUsageNamesTheEdgeAndBurstFlags() {
+        assertThat(PipelineBenchOptions.usage()).contains("--edge ", "--edge-jvm", "pipeline-edge.md", "--burst N",
+                "--burst-rate N", "--burst-drain-timeout D", "--burst-settle D", "10 % of before");
     }
 }

@@ -98,14 +98,100 @@ class PipelineBenchReportTest {
         assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
     }
 
+    @Test
+    void aBurstAfterWhichTheStackCameBackWithin10PercentIsFlat() {
+        // GIVEN 50,000 readings all stored; the stack's total 800 MiB before, 1,000 at peak, 840 after (+5 %)
+        PipelineBurst burst = burst(PipelineMode.APPS, 50_000, 50_000, 100L << 20, 125L << 20, 105L << 20);
+
+        String markdown = report(List.of(step(1_000, 10_000, 10_000, 12, 6, 390L << 20, null)), burst).markdown();
+
+        // THEN a Burst section after the steps: its row, how long until all stored, memory per process and in total
+        assertThat(markdown.indexOf("### Burst: 50,000 readings at 10,000/s"))
+                .isGreaterThan(markdown.indexOf("### CPU per process")).isLessThan(markdown.indexOf("### Targets"));
+        assertThat(markdown).containsPattern("\\| burst \\|\\s+10,000 \\|.*\\|\\s+50,000 \\|\\s+50,000 \\|\\s+0 \\|")
+                .contains("50,000 offered: 50,000 sent, 0 × 503, 0 errors; 50,000 stored (stored − sent 0);"
+                        + " all stored 12.5 s after the first reading's sample time")
+                .containsPattern("\\| broker\\s+\\|\\s+100 \\|\\s+125 \\|\\s+105 \\| \\+25 %\\s+\\| \\+5 %\\s+\\|")
+                .containsPattern("\\| total\\s+\\|\\s+800 \\|\\s+1000 \\|\\s+840 \\| \\+25 %\\s+\\| \\+5 %\\s+\\|")
+                .contains("the whole stack's total after the settle at most 10 % above before", "Memory flat: yes.");
+        assertThat(markdown).containsPattern("memory flat under a burst of 50,000 readings\\s+\\| whole stack 800 → peak 1000"
+                + " → 840 MiB \\(\\+5 % after 5 s\\); 50,000 of 50,000 sent stored, 0 × 503\\s+\\| yes");
+    }
+
+    @Test
+    void aBurstAfterWhichMemoryStayedUpOrReadingsWereLostIsNotFlat() {
+        PipelineBurst grown = burst(PipelineMode.APPS, 50_000, 50_000, 100L << 20, 130L << 20, 115L << 20);
+        PipelineBurst lossy = burst(PipelineMode.APPS, 50_000, 49_990, 100L << 20, 110L << 20, 100L << 20);
+
+        String grownTargets = report(List.of(), grown).targets().render();
+        PipelineBenchReport lossyReport = report(List.of(), lossy);
+
+        assertThat(grownTargets).containsPattern("memory flat under a burst of 50,000 readings\\s+\\| whole stack 800 → peak 1040"
+                + " → 920 MiB \\(\\+15 % after 5 s\\).*\\| no");
+        assertThat(lossyReport.targets().render()).containsPattern("\\(\\+0 % after 5 s\\); 49,990 of 50,000 sent stored.*\\| no");
+        assertThat(lossyReport.lost()).as("what makes the bench exit 3").isEqualTo(10);
+        assertThat(lossyReport.markdown()).contains("**10 readings sent were not stored** (see stored − sent, steps and burst)",
+                "**not all stored** when the drain gave up", "Memory flat: no.");
+    }
+
+    @Test
+    void theEdgesBurstIsJudgedOnTheEdgeProcessAlone() {
+        // GIVEN the edge +5 % after the burst, influxd and mosquitto +50 %
+        List<PipelineBurst.ProcessMemory> memory = List.of(new PipelineBurst.ProcessMemory("edge", 100L << 20, 140L << 20, 105L << 20),
+                new PipelineBurst.ProcessMemory("influxd", 40L << 20, 90L << 20, 60L << 20),
+                new PipelineBurst.ProcessMemory("mosquitto", 10L << 20, 20L << 20, 15L << 20));
+        PipelineBurst burst = new PipelineBurst(50_000, burstFigures(50_000, 50_000), 12.5, Duration.ofSeconds(5), memory);
+
+        String markdown = edgeReport(List.of(edgeStep(150L << 20, 100L << 20)), burst).markdown();
+
+        assertThat(markdown).contains("the edge process's RSS after the settle", "Memory flat: yes.")
+                .containsPattern("\\| influxd\\s+\\|\\s+40 \\|\\s+90 \\|\\s+60 \\| \\+125 %\\s+\\| \\+50 %\\s+\\|")
+                .containsPattern("memory flat under a burst of 50,000 readings\\s+\\| edge 100 → peak 140 → 105 MiB"
+                        + " \\(\\+5 % after 5 s\\).*\\| yes");
+    }
+
+    @Test
+    void aSkippedOrSmallerBurstIsNotJudged() {
+        assertThat(report(List.of(), null).targets().render())
+                .containsPattern("memory flat under a burst of 50,000 readings\\s+\\| not measured \\(--burst 0\\)\\s+\\| —");
+        assertThat(report(List.of(), null).markdown()).doesNotContain("### Burst");
+        PipelineBurst small = burst(PipelineMode.APPS, 300, 300, 100L << 20, 101L << 20, 100L << 20);
+        assertThat(report(List.of(), small).targets().render())
+                .containsPattern("memory flat under a burst of 50,000 readings\\s+\\| a burst of 300 only: .*\\| —");
+    }
+
+    /** Every process of {@code mode} at {@code before}, {@code peak} and {@code after}. */
+    private static PipelineBurst burst(PipelineMode mode, long readings, long stored, long before, long peak, long after) {
+        List<PipelineBurst.ProcessMemory> memory = mode.processes.stream()
+                .map(name -> new PipelineBurst.ProcessMemory(name, before, peak, after)).toList();
+        return new PipelineBurst(readings, burstFigures(readings, stored), stored == readings ? 12.5 : Double.NaN,
+                Duration.ofSeconds(5), memory);
+    }
+
+    private static PipelineStep burstFigures(long readings, long stored) {
+        PipelineStep step = step(10_000, readings, stored, 300, 200, 900L << 20, null);
+        return new PipelineStep("burst", step.offered(), readings / 10_000.0, step.sent(), step.httpAccepted(),
+                step.httpRefused(), step.httpErrors(), step.mqttAcked(), step.mqttErrors(), step.unsent(), step.stored(),
+                step.storedPerSecond(), 7.5, step.drained(), step.probes(), step.alertsExpected(), step.alertsFired(),
+                step.alertDuplicates(), step.alertLatency(), step.usage(), step.cpuSeconds(), step.saturation());
+    }
+
     private static PipelineBenchReport report(List<PipelineStep> steps) {
+        return report(steps, null);
+    }
+
+    private static PipelineBenchReport report(List<PipelineStep> steps, PipelineBurst burst) {
         return new PipelineBenchReport(PipelineMode.APPS, "./kedge bench pipeline", "a machine", usage(500L << 20), null,
-                steps, 4.5, "1.00");
+                steps, burst, 4.5, "1.00");
     }
 
     private static PipelineBenchReport edgeReport(List<PipelineStep> steps) {
+        return edgeReport(steps, null);
+    }
+
+    private static PipelineBenchReport edgeReport(List<PipelineStep> steps, PipelineBurst burst) {
         return new PipelineBenchReport(PipelineMode.EDGE, "./kedge bench pipeline --edge", "a machine",
-                edgeUsage(120L << 20, 80L << 20), null, steps, 4.5, "1.00");
+                edgeUsage(120L << 20, 80L << 20), null, steps, burst, 4.5, "1.00");
     }
 
     private static PipelineStep edgeStep(long edgeRss, long othersRss) {
