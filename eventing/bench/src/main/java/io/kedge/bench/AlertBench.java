@@ -159,17 +159,9 @@ public final class AlertBench {
     }
 
     private JarProcess start(App app, Map<String, String> environment, int port) {
-        AppJvm jvm = options.jvms().get(app);
-        Map<String, String> env = new LinkedHashMap<>(jvm.environment());
-        env.putAll(environment);
-        env.putAll(options.env());
         Path log = BenchOutput.beside(options.out(), "log").resolveSibling("alert-" + app.name + ".log");
-        out.progress("starting %s: %s %s (log %s)", app.name, String.join(" ", jvm.options()), options.jars().get(app), log);
-        JarProcess process = port == 0
-                ? JarProcess.start(app.name, app.module, options.jars().get(app), jvm.options(), env, log)
-                : JarProcess.start(app.name, app.module, options.jars().get(app), jvm.options(), env, log, port);
-        out.progress("%s pid %d ready at %s", app.name, process.pid(), process.url());
-        return process;
+        return JarProcess.launch(out, app.name, app.module, options.jars().get(app), options.jvms().get(app), environment,
+                options.env(), log, port);
     }
 
     /** One phase: readings at the rate for {@code duration}, then the alerts still on their way. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,25 @@ final class JarProcess implements AutoCloseable {
             throw e;
         }
         return app;
+    }
+
+    /**
+     * Starts an app as the launcher does ({@link AppJvm}: its JVM options, and its environment lines
+     * under {@code environment} under {@code overrides}, the later winning), saying what it starts
+     * and where it is ready on {@code out}.
+     *
+     * @param overrides a benchmark's {@code --env}
+     * @param port      0 for a free one
+     */
+    static JarProcess launch(BenchOutput out, String name, String module, Path jar, AppJvm jvm,
+                             Map<String, String> environment, Map<String, String> overrides, Path log, int port) {
+        Map<String, String> env = new LinkedHashMap<>(jvm.environment());
+        env.putAll(environment);
+        env.putAll(overrides);
+        out.progress("starting %s: %s %s (log %s)", name, String.join(" ", jvm.options()), jar, log);
+        JarProcess process = start(name, module, jar, jvm.options(), env, log, port == 0 ? FreePorts.next() : port);
+        out.progress("%s pid %d ready at %s", name, process.pid(), process.url());
+        return process;
     }
 
     /**

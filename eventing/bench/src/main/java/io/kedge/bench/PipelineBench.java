@@ -210,9 +210,10 @@ public final class PipelineBench {
         PipelineBurst burst(int phase) {
             int rate = options.burstRate();
             long count = options.burst();
-            List<Long> before = watched.stream().map(w -> w.sampler().rssBytes()).toList();
+            Duration span = Duration.ofNanos(Math.round(count * 1e9 / rate));
+            List<Long> before = rssNow();
             out.progress("burst: %,d readings at %,d/s (%s s), %.0f %% over MQTT, one in %d firing; RSS before %s",
-                    count, rate, Figures.seconds(Duration.ofNanos(Math.round(count * 1e9 / rate))),
+                    count, rate, Figures.seconds(span),
                     100 * options.mqttShare(), options.fireEvery(rate), rss(before));
             OpenLoopSchedule schedule = OpenLoopSchedule.startingIn(Duration.ofMillis(20), rate);
             PipelineLoad.Tally tally = load.newTally();
@@ -226,12 +227,11 @@ public final class PipelineBench {
             ticker.scheduleAtFixedRate(() -> out.progress("burst: %,d of %,d sent, %,d accepted, %,d × 503, %s stored; RSS %s",
                             stats.sentCount(), count, tally.accepted(), tally.httpRefused.sum(),
                             storedSoFar(samples[0], samples[1]),
-                            rss(watched.stream().map(w -> w.sampler().rssBytes()).toList())),
+                            rss(rssNow())),
                     BURST_PROGRESS_EVERY.toNanos(), BURST_PROGRESS_EVERY.toNanos(), TimeUnit.NANOSECONDS);
             Offered offered;
             try {
-                offered = offer("burst", phase, rate, schedule, count, Duration.ofNanos(Math.round(count * 1e9 / rate)),
-                        tally, stats, options.burstDrainTimeout());
+                offered = offer("burst", phase, rate, schedule, count, span, tally, stats, options.burstDrainTimeout());
             } finally {
                 ticker.shutdownNow();
             }
@@ -259,6 +259,11 @@ public final class PipelineBench {
             } catch (RuntimeException e) {
                 return "? (" + e.getMessage() + ")";
             }
+        }
+
+        /** Every watched process's RSS now, in the order of {@code watched}. */
+        private List<Long> rssNow() {
+            return watched.stream().map(w -> w.sampler().rssBytes()).toList();
         }
 
         /** Every watched process's RSS and their total, in MiB, for a progress line. */

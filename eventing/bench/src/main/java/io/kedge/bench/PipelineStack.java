@@ -186,19 +186,10 @@ final class PipelineStack implements AutoCloseable {
             return environment;
         }
 
-        /** {@code jvm}'s environment, then {@code environment}, then {@code --env}: the later wins. */
         private JarProcess start(String name, String module, Path jar, AppJvm jvm, Map<String, String> environment,
                                  int port) {
-            Map<String, String> env = new LinkedHashMap<>(jvm.environment());
-            env.putAll(environment);
-            env.putAll(options.env());
             Path log = BenchOutput.beside(options.out(), "log").resolveSibling("pipeline-" + name + ".log");
-            out.progress("starting %s: %s %s (log %s)", name, String.join(" ", jvm.options()), jar, log);
-            JarProcess process = port == 0
-                    ? JarProcess.start(name, module, jar, jvm.options(), env, log)
-                    : JarProcess.start(name, module, jar, jvm.options(), env, log, port);
-            out.progress("%s pid %d ready at %s", name, process.pid(), process.url());
-            return process;
+            return JarProcess.launch(out, name, module, jar, jvm, environment, options.env(), log, port);
         }
     }
 }
