@@ -184,9 +184,8 @@ public interface DeviceConfig {
     }
 
     /**
-     * The MQTT bridge for LoRa gateways. The connection (host, port, topic, client id, QoS 1,
-     * persistent session) is the SmallRye channel {@code mqtt-readings} in
-     * {@code application.properties}, whose values come from these keys.
+     * The MQTT bridge for LoRa gateways: a QoS 1 subscription in a persistent session
+     * ({@link io.kedge.device.mqtt.MqttSubscriber}), each message acknowledged once its event is on disk.
      */
     interface Mqtt {
 
@@ -208,6 +207,32 @@ public interface DeviceConfig {
 
         /** Client id of the persistent session; must differ per device. Default {@code kedge-<device id>}. */
         Optional<String> clientId();
+
+        /** User name for the MQTT broker. Default none. */
+        Optional<String> username();
+
+        /** Password for the MQTT broker. Default none. */
+        Optional<String> password();
+
+        /**
+         * Messages taken from the connection whose events are not yet on disk, before the bridge
+         * stops reading the socket until half of them are settled: a backlog waits at the MQTT
+         * broker, not in memory. Default 256.
+         */
+        @WithDefault("256")
+        int maxUnacked();
+
+        /** MQTT keep-alive interval. Default 30 s. */
+        @WithDefault("30s")
+        Duration keepAlive();
+
+        /** Pause between two connection attempts while the MQTT broker is unreachable. Default 1 s. */
+        @WithDefault("1s")
+        Duration reconnectDelay();
+
+        /** Largest MQTT message accepted, in bytes; a larger one closes the connection. Default 262144 (256 KiB). */
+        @WithDefault("262144")
+        int maxMessageSize();
 
         /** Payload shape: {@code flat}, {@code chirpstack} or {@code ttn}. Default {@code flat}. */
         @WithDefault("flat")

@@ -6,6 +6,7 @@ import io.kedge.device.SensorPoller;
 import io.kedge.device.forward.ForwardingStats;
 import io.kedge.device.forward.StoreAndForward;
 import io.kedge.device.mqtt.MqttBridge;
+import io.kedge.device.mqtt.MqttSubscriber;
 import io.kedge.device.sensor.Sensor;
 import io.kedge.device.uplink.Uplink;
 import io.vertx.core.json.JsonArray;
@@ -24,17 +25,20 @@ public class StatusRoute {
     private final SensorPoller poller;
     private final StoreAndForward forwarder;
     private final MqttBridge mqtt;
+    private final MqttBridgeRunner mqttRunner;
     private final DeviceConfig config;
     private final Uplink uplink;
 
     StatusRoute(DeviceRunner runner, DeviceIdentity identity, Sensor sensor, SensorPoller poller,
-                StoreAndForward forwarder, MqttBridge mqtt, DeviceConfig config, Uplink uplink) {
+                StoreAndForward forwarder, MqttBridge mqtt, MqttBridgeRunner mqttRunner, DeviceConfig config,
+                Uplink uplink) {
         this.runner = runner;
         this.identity = identity;
         this.sensor = sensor;
         this.poller = poller;
         this.forwarder = forwarder;
         this.mqtt = mqtt;
+        this.mqttRunner = mqttRunner;
         this.config = config;
         this.uplink = uplink;
     }
@@ -69,11 +73,19 @@ public class StatusRoute {
                 .put("buffer", forwarder.buffer().file().toString());
         if (config.mqtt().enabled()) {
             MqttBridge.Stats stats = mqtt.stats();
-            json.put("mqtt", new JsonObject()
+            JsonObject mqttJson = new JsonObject()
                     .put("topic", config.mqtt().topic())
                     .put("accepted", stats.accepted())
                     .put("rejected", stats.rejected())
-                    .put("notKept", stats.notKept()));
+                    .put("notKept", stats.notKept());
+            mqttRunner.subscriber().map(MqttSubscriber::stats).ifPresent(connection -> mqttJson
+                    .put("connected", connection.connected())
+                    .put("received", connection.received())
+                    .put("unacked", connection.unacked())
+                    .put("maxUnacked", connection.maxUnacked())
+                    .put("pauses", connection.pauses())
+                    .put("connects", connection.connects()));
+            json.put("mqtt", mqttJson);
         }
         json.put("uplink", uplinkJson());
         return json;

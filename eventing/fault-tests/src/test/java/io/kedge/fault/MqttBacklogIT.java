@@ -14,11 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * messages is 10 s of a gateway at 40/s, well inside Mosquitto's default queue of 1,000 per
  * session.
  *
- * <p>Fails with the device source as shipped at the time of writing: the SmallRye MQTT channel
- * buffers at most {@code buffer-size} (128) messages that its consumer has not taken yet, and
- * Mosquitto hands the whole backlog over at connect, so the channel fails with
- * {@code BackPressureFailure} (SRMSG17105), liveness goes DOWN and nothing more is consumed
- * (see README, "Findings").
+ * <p>Failed when the bridge was SmallRye's MQTT channel: it buffered at most {@code buffer-size}
+ * (128) messages its consumer had not taken, Mosquitto hands the whole backlog over at connect, and
+ * the channel failed for good with {@code BackPressureFailure} (SRMSG17105; see README, "Findings").
  */
 @ExtendWith(SharedStack.class)
 class MqttBacklogIT {

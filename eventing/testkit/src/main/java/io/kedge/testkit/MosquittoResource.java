@@ -6,13 +6,13 @@ import java.util.Map;
 /**
  * A real Mosquitto (with persistence) for {@code @QuarkusTest}s. Its host and port go into the
  * properties named by the {@code host-property} and {@code port-property} init args (default: the
- * SmallRye MQTT connector's {@code mp.messaging.connector.smallrye-mqtt.host} / {@code .port}).
+ * device source's MQTT bridge, {@code kedge.device.mqtt.host} / {@code .port}).
  */
 public class MosquittoResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile MosquittoServer current;
-    private String hostProperty = "mp.messaging.connector.smallrye-mqtt.host";
-    private String portProperty = "mp.messaging.connector.smallrye-mqtt.port";
+    private String hostProperty = "kedge.device.mqtt.host";
+    private String portProperty = "kedge.device.mqtt.port";
 
     @Override
     public void init(Map<String, String> initArgs) {
