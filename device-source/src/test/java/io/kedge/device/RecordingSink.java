@@ -16,10 +16,14 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on loopback that plays the broker ingress: records every request and answers
- * 202, or the statuses queued with {@link #answerNext}.
+ * 202, or the statuses queued with {@link #answerNext}. Requests are handled in parallel, as a
+ * broker's are; {@link #hold()} keeps them waiting, so that a test sees how many a client has in
+ * flight at once.
  */
 public final class RecordingSink implements AutoCloseable {
 
@@ -38,11 +42,18 @@ public final class RecordingSink implements AutoCloseable {
     public static final String PATH = "/kedge/default";
 
     private final HttpServer server;
+    private final ExecutorService handlers;
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Integer> answers = new ArrayDeque<>();
+    // Guarded by this.
+    private int inProgress;
+    private int maxInProgress;
+    private int waiting;
+    private boolean holding;
 
-    private RecordingSink(HttpServer server) {
+    private RecordingSink(HttpServer server, ExecutorService handlers) {
         this.server = server;
+        this.handlers = handlers;
     }
 
     /** Starts on a free port. */
@@ -54,7 +65,13 @@ public final class RecordingSink implements AutoCloseable {
     public static RecordingSink start(int port) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            RecordingSink sink = new RecordingSink(server);
+            ExecutorService handlers = Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "recording-sink");
+                thread.setDaemon(true);
+                return thread;
+            });
+            RecordingSink sink = new RecordingSink(server, handlers);
+            server.setExecutor(handlers);
             server.createContext("/", sink::handle);
             server.start();
             return sink;
@@ -67,6 +84,28 @@ public final class RecordingSink implements AutoCloseable {
     public synchronized RecordingSink answerNext(Integer... statuses) {
         answers.addAll(List.of(statuses));
         return this;
+    }
+
+    /** Keeps every request waiting, unanswered, until {@link #release()}. */
+    public synchronized RecordingSink hold() {
+        holding = true;
+        return this;
+    }
+
+    /** Answers the requests held, and every later one without waiting. */
+    public synchronized void release() {
+        holding = false;
+        notifyAll();
+    }
+
+    /** Requests held by {@link #hold()} right now. */
+    public synchronized int waiting() {
+        return waiting;
+    }
+
+    /** The most requests that were being handled at once: no more than the client had in flight. */
+    public synchronized int maxConcurrent() {
+        return maxInProgress;
     }
 
     public String url() {
@@ -89,24 +128,53 @@ public final class RecordingSink implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
         int status;
         synchronized (this) {
-            Integer next = answers.poll();
-            status = next == null ? 202 : next;
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    new HttpMessage(headers, body), status));
+            inProgress++;
+            maxInProgress = Math.max(maxInProgress, inProgress);
+        }
+        try {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+            synchronized (this) {
+                awaitRelease();
+                Integer next = answers.poll();
+                status = next == null ? 202 : next;
+                requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        new HttpMessage(headers, body), status));
+            }
+        } finally {
+            // Before the answer: once the client has it, it may send the next request.
+            synchronized (this) {
+                inProgress--;
+            }
         }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
+    }
+
+    /** Guarded by this. */
+    private void awaitRelease() throws IOException {
+        waiting++;
+        try {
+            while (holding) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the sink is closing", e);
+        } finally {
+            waiting--;
+        }
     }
 }

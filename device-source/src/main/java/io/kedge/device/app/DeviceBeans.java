@@ -114,8 +114,9 @@ public class DeviceBeans {
                 config.buffer().capacity(), config.buffer().maxSize().asLongValue(), config.buffer().fsync()));
         Backoff backoff = configured("kedge.device.retry.*", () -> new Backoff(config.retry().initialDelay(),
                 config.retry().maxDelay()));
+        int concurrency = sendConcurrency(config);
         return new StoreAndForward(DurableBuffer.open(Path.of(config.buffer().dir()), limits), sender, backoff, clock,
-                config.logInterval());
+                concurrency, config.logInterval());
     }
 
     void closeForwarder(@Disposes StoreAndForward forwarder) {
@@ -136,8 +137,19 @@ public class DeviceBeans {
                 uplink.buffer().capacity(), uplink.buffer().maxSize().asLongValue(), uplink.buffer().fsync()));
         Backoff backoff = configured("kedge.device.retry.*", () -> new Backoff(config.retry().initialDelay(),
                 config.retry().maxDelay()));
+        int concurrency = sendConcurrency(config);
         return Uplink.to(new StoreAndForward(DurableBuffer.open(Path.of(uplink.buffer().dir()), limits), sender,
-                backoff, clock, config.logInterval()), uplink.types());
+                backoff, clock, concurrency, config.logInterval()), uplink.types());
+    }
+
+    /** Checked before a buffer is opened, so that a bad value leaves no file locked behind. */
+    private static int sendConcurrency(DeviceConfig config) {
+        return configured("kedge.device.send-concurrency", () -> {
+            if (config.sendConcurrency() < 1) {
+                throw new IllegalArgumentException("must be at least 1, got " + config.sendConcurrency());
+            }
+            return config.sendConcurrency();
+        });
     }
 
     void closeUplink(@Disposes Uplink uplink) {

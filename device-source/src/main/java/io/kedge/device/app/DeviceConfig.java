@@ -66,6 +66,15 @@ public interface DeviceConfig {
     @WithDefault("5s")
     Duration sendTimeout();
 
+    /**
+     * Most POSTs in flight at once: a backlog drains up to this many times faster than one request
+     * at a time. Events sent together may arrive out of order (each reading carries its sample
+     * time); 1 sends one at a time, strictly in order. The uplink has a window of its own of the
+     * same size. At least 1. Default 32.
+     */
+    @WithDefault("32")
+    int sendConcurrency();
+
     Simulated simulated();
 
     Iio iio();
@@ -290,7 +299,7 @@ public interface DeviceConfig {
 
     /**
      * The uplink: events the local broker's uplink Triggers post to {@code /uplink} (summaries and
-     * alerts) are kept in a durable buffer of their own and forwarded in order to an upstream
+     * alerts) are kept in a durable buffer of their own and forwarded oldest first to an upstream
      * CloudEvents endpoint. Retries follow {@code kedge.device.retry.*}, requests
      * {@code kedge.device.send-timeout}.
      */

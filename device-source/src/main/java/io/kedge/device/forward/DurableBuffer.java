@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,12 +39,18 @@ import org.jboss.logging.Logger;
  * without an fsync of their own: losing one in a crash only sends that event again, under the same
  * CloudEvent id, which every Kedge consumer treats as the same event.
  *
+ * <p>Several events may be out for delivery at once: {@link #next(int)} hands out the oldest ones
+ * not handed out yet, and each leaves on its own, in any order, through {@link #remove} (delivered
+ * or refused) or comes back through {@link #release} (to be sent again). What was removed out of
+ * order is never handed out again, in this process or after a restart; what was not is handed out
+ * again oldest first.
+ *
  * <p>Bounded by a number of events and by their bytes; an append that would pass either bound
- * first drops the oldest undelivered events (never the one being sent) and counts them. The
+ * first drops the oldest undelivered events (never one being sent) and counts them. The
  * count of dropped events is stored with the events, so it survives restarts too.
  *
  * <p>The writer thread is never interrupted: an interrupt closes the NIO file channel under
- * MVStore. Readers ({@link #head()}) must not be interrupted either, for the same reason.
+ * MVStore. Readers ({@link #next(int)}) must not be interrupted either, for the same reason.
  */
 public final class DurableBuffer implements AutoCloseable {
 
@@ -106,12 +116,19 @@ public final class DurableBuffer implements AutoCloseable {
     private final AtomicLong size = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    /** The head being sent; eviction skips it. Guarded by pinLock. */
-    private long pinned = -1;
+    /** Events handed out and not yet removed or released; eviction skips them. Guarded by pinLock. */
+    private final Set<Long> pinned = new HashSet<>();
+    /** Events delivered or refused above {@link #consumedThrough}; their removal may still be queued. Guarded by pinLock. */
+    private final NavigableSet<Long> consumedAhead = new TreeSet<>();
     /** Every event up to here is committed (and synced). */
     private volatile long durableThrough;
-    /** Every event up to here was delivered or refused; its removal may still be queued. */
-    private volatile long consumedThrough;
+    /** Every event up to here was delivered, refused or dropped; its removal may still be queued. Guarded by pinLock. */
+    private long consumedThrough;
+    /**
+     * Every event up to here is pinned or consumed, so {@link #next} looks only above it; lowered
+     * by {@link #release}. Guarded by pinLock.
+     */
+    private long scannedThrough;
     private volatile RuntimeException failure;
     private volatile boolean closing;
     /** Writer thread only. */
@@ -202,45 +219,101 @@ public final class DurableBuffer implements AutoCloseable {
     }
 
     /**
+     * Hands out up to {@code max} of the oldest committed events that are neither out for delivery
+     * already nor consumed, oldest first, and left in place. Each is protected from eviction until
+     * it is {@linkplain #remove removed} or {@linkplain #release released}.
+     */
+    public List<BufferedEvent> next(int max) {
+        List<BufferedEvent> out = new ArrayList<>(Math.min(max, 64));
+        synchronized (pinLock) {
+            long from = Math.max(scannedThrough, consumedThrough);
+            Iterator<Long> keys = events.keyIterator(from + 1);
+            while (out.size() < max && keys.hasNext()) {
+                long key = keys.next();
+                if (key > durableThrough) {
+                    break;
+                }
+                if (!pinned.contains(key) && !consumedAhead.contains(key)) {
+                    byte[] data = events.get(key);
+                    if (data == null) {
+                        continue; // gone since the iterator was made; nothing to hand out
+                    }
+                    try {
+                        out.add(new BufferedEvent(key, decode(data), data.length));
+                        pinned.add(key);
+                    } catch (RuntimeException e) {
+                        // Only a damaged file gets here (MVStore checks its chunks); one bad event must not block the rest.
+                        LOG.errorf("event=buffer_unreadable sequence=%d file=%s reason=\"%s\"; dropping it", key, file,
+                                e.getMessage());
+                        dropped.incrementAndGet();
+                        consume(key, data.length);
+                    }
+                }
+                // Every key up to here is now pinned or consumed.
+                scannedThrough = key;
+            }
+        }
+        return out;
+    }
+
+    /**
      * The oldest committed event not yet delivered, left in place; it is protected from eviction
-     * until {@link #remove} or the next call.
+     * until {@link #remove} or the next call. For one event at a time: it {@linkplain #release releases}
+     * whatever {@link #next} handed out before.
      */
     public Optional<BufferedEvent> head() {
         synchronized (pinLock) {
-            while (true) {
-                Long key = events.higherKey(consumedThrough);
-                if (key == null || key > durableThrough) {
-                    pinned = -1;
-                    return Optional.empty();
-                }
-                byte[] data = events.get(key);
-                try {
-                    pinned = key;
-                    return Optional.of(new BufferedEvent(key, decode(data), data.length));
-                } catch (RuntimeException e) {
-                    // Only a damaged file gets here (MVStore checks its chunks); one bad event must not block the rest.
-                    LOG.errorf("event=buffer_unreadable sequence=%d file=%s reason=\"%s\"; dropping it", key, file,
-                            e.getMessage());
-                    dropped.incrementAndGet();
-                    consume(key, data.length);
-                }
-            }
+            pinned.clear();
+            scannedThrough = consumedThrough;
+            List<BufferedEvent> first = next(1);
+            return first.isEmpty() ? Optional.empty() : Optional.of(first.get(0));
         }
     }
 
-    /** {@code event} left the buffer (delivered, or refused for good): it is never offered again. */
+    /**
+     * {@code event} left the buffer (delivered, or refused for good): it is never handed out again.
+     * Events may leave in any order; removing one twice, or one dropped for room, changes nothing.
+     */
     public void remove(BufferedEvent event) {
+        long sequence = event.sequence();
         synchronized (pinLock) {
-            if (event.sequence() <= consumedThrough) {
+            pinned.remove(sequence);
+            if (sequence <= consumedThrough || consumedAhead.contains(sequence) || !events.containsKey(sequence)) {
                 return;
             }
-            consume(event.sequence(), event.size());
-            pinned = -1;
+            consume(sequence, event.size());
         }
     }
 
+    /** {@code event} stays to be sent again: {@link #next} hands it out again, oldest first. */
+    public void release(BufferedEvent event) {
+        synchronized (pinLock) {
+            if (pinned.remove(event.sequence())) {
+                scannedThrough = Math.min(scannedThrough, event.sequence() - 1);
+            }
+        }
+    }
+
+    /** Events handed out by {@link #next} and neither removed nor released. */
+    public int inFlight() {
+        synchronized (pinLock) {
+            return pinned.size();
+        }
+    }
+
+    /** Guarded by pinLock. */
     private void consume(long sequence, int length) {
-        consumedThrough = sequence;
+        consumedAhead.add(sequence);
+        // Advance the watermark over consumed events, and over gaps the writer already removed (dropped or consumed).
+        while (!consumedAhead.isEmpty()) {
+            long lowest = consumedAhead.first();
+            Long present = events.higherKey(consumedThrough);
+            if (present != null && present < lowest) {
+                break; // an older event is still waiting or out for delivery
+            }
+            consumedThrough = lowest;
+            consumedAhead.pollFirst();
+        }
         size.decrementAndGet();
         bytes.addAndGet(-length);
         queue.add(new Remove(sequence));
@@ -381,14 +454,15 @@ public final class DurableBuffer implements AutoCloseable {
     private int makeRoom(int length, Batch pending) {
         int evicted = 0;
         synchronized (pinLock) {
+            Long victim = consumedThrough;
             while (size.get() + pending.events >= limits.maxEvents()
                     || bytes.get() + pending.bytes + length > limits.maxBytes()) {
-                Long victim = events.higherKey(consumedThrough);
-                if (victim != null && victim == pinned) {
+                // Neither an event being sent nor one already delivered (its removal still queued) is a victim.
+                do {
                     victim = events.higherKey(victim);
-                }
+                } while (victim != null && (pinned.contains(victim) || consumedAhead.contains(victim)));
                 if (victim == null) {
-                    break; // only the event being sent is left; it leaves on its own
+                    break; // only events being sent are left; they leave on their own
                 }
                 byte[] data = events.remove(victim);
                 if (victim > durableThrough) {

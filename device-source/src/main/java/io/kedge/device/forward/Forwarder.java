@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * The seam between whatever produces events (the sensor poller, the MQTT bridge, later an
  * aggregate function forwarding summaries upstream) and the sink: takes an event now and owns its
- * delivery from then on, in order, through outages and restarts.
+ * delivery from then on, oldest first, through outages and restarts.
  */
 public interface Forwarder extends AutoCloseable {
 

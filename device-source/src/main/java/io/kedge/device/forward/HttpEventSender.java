@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Posts each event in binary mode to the sink ({@code K_SINK}), with the SinkBinding's
@@ -22,6 +24,10 @@ import java.util.Set;
  * {@link SendOutcome.Result#REJECTED}. Everything else that is not 2xx (no connection, timeouts,
  * 404 while a broker is being created, 401/403 until credentials are fixed, 429, 5xx) says
  * something about the sink, not the event, and is {@link SendOutcome.Result#RETRY}.
+ *
+ * <p>{@link #sendAsync} needs no thread of its own: the JDK client's selector waits for every
+ * response. Over HTTP/1.1 each request in flight has a connection of its own, from the client's
+ * keep-alive pool.
  */
 public final class HttpEventSender implements EventSender {
 
@@ -67,6 +73,14 @@ public final class HttpEventSender implements EventSender {
     }
 
     @Override
+    public CompletableFuture<SendOutcome> sendAsync(CloudEvent event) {
+        return client.sendAsync(request(overrides.applyTo(event)), HttpResponse.BodyHandlers.discarding())
+                .handle((response, error) -> error == null
+                        ? classify(response.statusCode(), response.headers().firstValue("retry-after"))
+                        : SendOutcome.unreachable(describe(unwrap(error))));
+    }
+
+    @Override
     public String target() {
         return sink.toString();
     }
@@ -100,7 +114,11 @@ public final class HttpEventSender implements EventSender {
         }
     }
 
-    private static String describe(IOException e) {
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private static String describe(Throwable e) {
         String type = e.getClass().getSimpleName();
         return e.getMessage() == null ? type : type + ": " + e.getMessage();
     }

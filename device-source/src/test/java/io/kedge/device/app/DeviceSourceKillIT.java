@@ -18,9 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Verifies that the packaged device source survives {@code kill -9}: readings it reported as
  * buffered while the broker was down are on disk, and after a restart they all reach the real
- * broker, once each, in the order they were taken.
+ * broker, once each (several at once: the default send window).
  */
 class DeviceSourceKillIT {
 
@@ -108,7 +106,7 @@ class DeviceSourceKillIT {
         // AND the broker comes up
         track(LocalBroker.start(brokerPort, subscriber.url()));
 
-        // THEN all of them arrive, once each, in the order they were read
+        // THEN all of them arrive, once each
         Poll.until("the backlog delivered", WAIT, Duration.ofMillis(200), () -> status(restarted).get("sent").asLong() == recovered
                 && status(restarted).get("buffered").asLong() == 0, () -> status(restarted).toString());
         Poll.until(recovered + " readings at the subscriber", WAIT,
@@ -116,10 +114,6 @@ class DeviceSourceKillIT {
         List<CloudEvent> received = subscriber.acceptedEvents();
         assertThat(received).extracting(CloudEvent::getId).doesNotHaveDuplicates();
         assertThat(received).allSatisfy(e -> assertThat(e.getSource()).hasToString("/devices/" + DEVICE));
-        List<CloudEvent> byArrival = received.stream()
-                .sorted(Comparator.comparing(e -> OffsetDateTime.parse(String.valueOf(e.getExtension("knativearrivaltime")))))
-                .toList();
-        assertThat(byArrival).extracting(e -> e.getTime().toInstant()).as("taken order = broker ingress order").isSorted();
         assertThat(status(restarted).get("dropped").asLong()).isZero();
     }
 }

@@ -152,6 +152,84 @@ class DurableBufferTest {
     }
 
     @Test
+    void eventsHandedOutAreNotHandedOutAgainUntilReleased() {
+        DurableBuffer buffer = open(ROOMY);
+        readings(0, 6).forEach(e -> kept(buffer.append(e)));
+
+        List<BufferedEvent> first = buffer.next(2);
+        List<BufferedEvent> second = buffer.next(2);
+        buffer.release(first.get(1));
+
+        assertThat(events(first)).containsExactlyElementsOf(readings(0, 2));
+        assertThat(events(second)).containsExactlyElementsOf(readings(2, 4));
+        assertThat(events(buffer.next(10))).as("the released one first, then the rest, oldest first")
+                .containsExactly(reading(1), reading(4), reading(5));
+        assertThat(buffer.inFlight()).isEqualTo(6);
+    }
+
+    @Test
+    void removalsInAnyOrderKeepTheCountsExactAndSurviveAReopen() {
+        // GIVEN ten events, six of them out for delivery
+        DurableBuffer buffer = open(ROOMY);
+        List<CloudEvent> events = readings(0, 10);
+        events.forEach(e -> kept(buffer.append(e)));
+        List<BufferedEvent> out = buffer.next(6);
+
+        // WHEN three of those are delivered out of order (one twice), and the others come back
+        buffer.remove(out.get(4));
+        buffer.remove(out.get(1));
+        buffer.remove(out.get(3));
+        buffer.remove(out.get(1));
+        List.of(out.get(0), out.get(2), out.get(5)).forEach(buffer::release);
+
+        // THEN the counts are those of the seven left, which come out oldest first, before and after a reopen
+        List<CloudEvent> left = List.of(events.get(0), events.get(2), events.get(5), events.get(6), events.get(7),
+                events.get(8), events.get(9));
+        assertThat(buffer.size()).isEqualTo(7);
+        assertThat(buffer.bytes()).isEqualTo(bytesOf(left));
+        assertThat(events(buffer.next(3))).containsExactlyElementsOf(left.subList(0, 3));
+        buffer.close();
+        open.remove(buffer);
+        DurableBuffer reopened = open(ROOMY);
+        assertThat(reopened.size()).isEqualTo(7);
+        assertThat(reopened.bytes()).isEqualTo(bytesOf(left));
+        assertThat(ids(drain(reopened))).containsExactlyElementsOf(ids(left));
+        assertThat(reopened.size()).isZero();
+        assertThat(reopened.bytes()).isZero();
+    }
+
+    @Test
+    void noEventOutForDeliveryIsDroppedForRoom() {
+        // GIVEN a full buffer of five, with the first, third and fourth out for delivery and the second delivered
+        DurableBuffer buffer = open(new DurableBuffer.Limits(5, 1 << 20, true));
+        List<CloudEvent> events = readings(0, 8);
+        events.subList(0, 5).forEach(e -> kept(buffer.append(e)));
+        List<BufferedEvent> out = buffer.next(4);
+        buffer.remove(out.get(1));
+
+        // WHEN three more arrive
+        events.subList(5, 8).forEach(e -> kept(buffer.append(e)));
+
+        // THEN room came from the oldest waiting ones only: the fifth and the sixth
+        assertThat(buffer.dropped()).isEqualTo(2);
+        List<CloudEvent> kept = List.of(events.get(0), events.get(2), events.get(3), events.get(6), events.get(7));
+        assertThat(buffer.size()).isEqualTo(5);
+        assertThat(buffer.bytes()).isEqualTo(bytesOf(kept));
+        List.of(out.get(0), out.get(2), out.get(3)).forEach(buffer::remove);
+        assertThat(ids(drain(buffer))).containsExactlyElementsOf(ids(events.subList(6, 8)));
+        assertThat(buffer.size()).isZero();
+        assertThat(buffer.bytes()).isZero();
+    }
+
+    private static List<CloudEvent> events(List<BufferedEvent> buffered) {
+        return buffered.stream().map(BufferedEvent::event).toList();
+    }
+
+    private static long bytesOf(List<CloudEvent> events) {
+        return events.stream().mapToLong(e -> DurableBuffer.encode(e).length).sum();
+    }
+
+    @Test
     void anEventLargerThanTheWholeBufferIsRefusedNamingIt() {
         DurableBuffer buffer = open(new DurableBuffer.Limits(10, 1024, true));
         CloudEvent huge = CloudEventBuilder.v1().withId("huge-1").withSource(URI.create("/devices/pi-test"))

@@ -137,6 +137,35 @@ class HttpEventSenderTest {
     }
 
     @Test
+    void sendingAsynchronouslyGivesTheSameOutcomes() {
+        HttpEventSender sender = sender(null);
+        sink.answerNext(503, 400);
+
+        SendOutcome retry = sender.sendAsync(ReadingEvents.of(Readings.DHT11_LIVINGROOM)).join();
+        SendOutcome refused = sender.sendAsync(ReadingEvents.of(Readings.DHT11_LIVINGROOM)).join();
+        SendOutcome delivered = sender.sendAsync(ReadingEvents.of(KITCHEN_PLUS_TWO)).join();
+
+        assertThat(retry.result()).isEqualTo(SendOutcome.Result.RETRY);
+        assertThat(retry.status()).isEqualTo(503);
+        assertThat(refused.result()).isEqualTo(SendOutcome.Result.REJECTED);
+        assertThat(delivered.result()).isEqualTo(SendOutcome.Result.DELIVERED);
+        assertThat(sink.acceptedEvents()).singleElement()
+                .satisfies(event -> assertThat(EventData.read(event, Reading.class)).isEqualTo(KITCHEN_PLUS_TWO));
+    }
+
+    @Test
+    void nobodyListeningIsWorthRetryingAsynchronouslyToo() {
+        HttpEventSender sender = new HttpEventSender(URI.create("http://127.0.0.1:" + FreePorts.next() + "/kedge/default"),
+                CeOverrides.NONE, Duration.ofSeconds(2));
+
+        SendOutcome outcome = sender.sendAsync(ReadingEvents.of(Readings.DHT11_LIVINGROOM)).join();
+
+        assertThat(outcome.result()).isEqualTo(SendOutcome.Result.RETRY);
+        assertThat(outcome.status()).isZero();
+        assertThat(outcome.detail()).contains("ConnectException");
+    }
+
+    @Test
     void sinkMustBeAnAbsoluteHttpUrl() {
         assertThatThrownBy(() -> new HttpEventSender(URI.create("/kedge/default"), CeOverrides.NONE, Duration.ofSeconds(1)))
                 .hasMessageContaining("\"/kedge/default\"");

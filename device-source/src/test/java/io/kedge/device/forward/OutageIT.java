@@ -12,11 +12,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -25,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Verifies the store-and-forward against the real local broker: 10,000 readings taken while the
- * broker is down wait on disk, and once it is up every one of them reaches the broker, in the
- * order they were taken, and from there the subscriber; none is lost and none is dropped.
+ * broker is down wait on disk, and once it is up every one of them reaches the broker, through the
+ * default window of 32 sends in flight, and from there the subscriber; none is lost and none is
+ * dropped. (The order within a window is not kept: {@code StoreAndForwardTest} covers the strict
+ * order of a window of one.)
  */
 class OutageIT {
 
@@ -38,14 +37,15 @@ class OutageIT {
     Path buffer;
 
     @Test
-    void tenThousandReadingsBufferedDuringAnOutageArriveInOrderAfterItNoneLost() {
+    void tenThousandReadingsBufferedDuringAnOutageAllArriveAfterItNoneLost() {
         int brokerPort = FreePorts.next();
         List<CloudEvent> readings = TestEvents.readings(0, READINGS);
         try (RecordingSink subscriber = RecordingSink.start();
              StoreAndForward forwarder = new StoreAndForward(
                      DurableBuffer.open(buffer, new DurableBuffer.Limits(READINGS, 64 << 20, true)),
                      new HttpEventSender(URI.create(LocalBroker.ingress(brokerPort)), CeOverrides.NONE, Duration.ofSeconds(5)),
-                     new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), Clock.systemUTC(), Duration.ofSeconds(5))) {
+                     new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), Clock.systemUTC(), 32,
+                     Duration.ofSeconds(5))) {
 
             // GIVEN the broker is down while 10,000 readings are taken
             CompletableFuture<?>[] kept = readings.stream().map(r -> forwarder.offer(r).toCompletableFuture())
@@ -70,34 +70,12 @@ class OutageIT {
             }
             ForwardingStats stats = forwarder.stats();
             assertThat(stats).isEqualTo(new ForwardingStats(0, 0, READINGS, 0, 0, 0, true));
-            assertThat(new HashSet<>(subscriber.acceptedEvents().stream().map(CloudEvent::getId).toList()))
-                    .containsExactlyInAnyOrderElementsOf(TestEvents.ids(readings));
-            assertIngressOrder(subscriber.acceptedEvents(), readings);
+            assertThat(new HashSet<>(subscriber.acceptedIds())).containsExactlyInAnyOrderElementsOf(TestEvents.ids(readings));
         }
     }
 
     private static long distinctIds(RecordingSink subscriber) {
         return subscriber.acceptedIds().stream().distinct().count();
-    }
-
-    /**
-     * The broker stamps each event with {@code knativearrivaltime} as its ingress takes it; taken
-     * in the order they were read, the readings must have arrived no earlier than their predecessor.
-     * (The broker then delivers in parallel, so the subscriber's own order is not the ingress order.)
-     */
-    private static void assertIngressOrder(List<CloudEvent> received, List<CloudEvent> sent) {
-        Map<String, OffsetDateTime> arrival = new HashMap<>();
-        for (CloudEvent event : received) {
-            arrival.putIfAbsent(event.getId(), OffsetDateTime.parse(String.valueOf(event.getExtension("knativearrivaltime"))));
-        }
-        OffsetDateTime previous = null;
-        for (CloudEvent event : sent) {
-            OffsetDateTime at = arrival.get(event.getId());
-            if (previous != null) {
-                assertThat(at).as("arrival of %s", event.getId()).isAfterOrEqualTo(previous);
-            }
-            previous = at;
-        }
     }
 
     static String loadAverage() {

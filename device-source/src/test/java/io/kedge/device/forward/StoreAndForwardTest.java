@@ -3,6 +3,7 @@ package io.kedge.device.forward;
 import static io.kedge.device.TestEvents.ids;
 import static io.kedge.device.TestEvents.readings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudevents.CloudEvent;
 import io.kedge.device.RecordingSink;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Verifies that events reach a real sink in order and once each, through outages, refusals, a full
- * buffer and a restart of the forwarder. Every assertion is on the requests the sink recorded.
+ * Verifies that events reach a real sink once each, through outages, refusals, a full buffer and a
+ * restart of the forwarder: in order with a window of one, several at once (never more than the
+ * window) otherwise. Every assertion is on the requests the sink recorded.
  */
 class StoreAndForwardTest {
 
@@ -41,11 +44,17 @@ class StoreAndForwardTest {
     }
 
     private StoreAndForward forwarder(int port, long capacity) {
+        return forwarder(port, capacity, 1);
+    }
+
+    private StoreAndForward forwarder(int port, long capacity, int concurrency) {
+        // A timeout far above any wait here: a request timed out while the sink holds it would be sent twice.
         HttpEventSender sender = new HttpEventSender(URI.create("http://127.0.0.1:" + port + RecordingSink.PATH),
-                CeOverrides.NONE, Duration.ofSeconds(2));
+                CeOverrides.NONE, WAIT);
         StoreAndForward forwarder = new StoreAndForward(
-                DurableBuffer.open(dir, new DurableBuffer.Limits(capacity, 16 << 20, true)), sender,
-                new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)), Clock.systemUTC(), Duration.ofSeconds(10));
+                DurableBuffer.open(dir, new DurableBuffer.Limits(capacity, 64 << 20, true)), sender,
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)), Clock.systemUTC(), concurrency,
+                Duration.ofSeconds(10));
         toClose.add(0, forwarder);
         return forwarder;
     }
@@ -73,7 +82,7 @@ class StoreAndForwardTest {
     }
 
     @Test
-    void eventsArriveInOrderWhileTheSinkIsUp() {
+    void withAWindowOfOneEventsArriveInOrderWhileTheSinkIsUp() {
         RecordingSink sink = sink(0);
         StoreAndForward forwarder = forwarder(portOf(sink), 100);
         List<CloudEvent> events = readings(0, 20);
@@ -182,6 +191,109 @@ class StoreAndForwardTest {
 
         awaitSent(second, 7);
         assertThat(acceptedIds(sink)).containsExactlyElementsOf(ids(readings(0, 7)));
+    }
+
+    @Test
+    void aBacklogIsSentSeveralAtOnceButNeverMoreThanTheWindow() {
+        // GIVEN a sink that answers nothing yet
+        RecordingSink sink = sink(0).hold();
+        StoreAndForward forwarder = forwarder(portOf(sink), 1_000, 4);
+        List<CloudEvent> events = readings(0, 200);
+
+        // WHEN a backlog is offered
+        offerAll(forwarder, events);
+
+        // THEN a full window waits at the sink at once, and no more once it answers
+        Poll.until("4 requests waiting at once", WAIT, Duration.ofMillis(10), () -> sink.waiting() == 4, () -> sink.waiting() + " waiting");
+        sink.release();
+        awaitSent(forwarder, 200);
+        assertThat(sink.maxConcurrent()).isEqualTo(4);
+        assertThat(sink.acceptedIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids(events));
+        assertThat(forwarder.stats()).isEqualTo(new ForwardingStats(0, 0, 200, 0, 0, 0, true));
+    }
+
+    @Test
+    void aLargeBacklogThroughFailuresAndARefusalArrivesCompleteWithExactCounts() {
+        // GIVEN a sink that fails some requests, here and there, and refuses one event
+        Integer[] answers = new Integer[1_500];
+        Arrays.fill(answers, 202);
+        for (int failing : new int[] {0, 1, 2, 40, 41, 333, 900, 901, 902, 903, 1_499}) {
+            answers[failing] = failing % 2 == 0 ? 503 : 429;
+        }
+        answers[700] = 400;
+        RecordingSink sink = sink(0).answerNext(answers);
+        StoreAndForward forwarder = forwarder(portOf(sink), 10_000, 32);
+        List<CloudEvent> events = readings(0, 2_000);
+
+        // WHEN 2,000 events are offered at once
+        offerAll(forwarder, events);
+
+        // THEN every event but the refused one arrived, once each, and the counters say exactly that
+        awaitSent(forwarder, 1_999);
+        List<String> refused = sink.requests().stream().filter(r -> r.status() == 400)
+                .map(r -> r.message().header("ce-id")).toList();
+        assertThat(refused).hasSize(1);
+        List<String> expected = new ArrayList<>(ids(events));
+        expected.remove(refused.get(0));
+        assertThat(sink.acceptedIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(sink.requests()).as("11 failed requests, sent again").hasSize(2_000 + 11);
+        assertThat(sink.maxConcurrent()).isBetween(1, 32);
+        assertThat(forwarder.stats()).isEqualTo(new ForwardingStats(0, 0, 1_999, 0, 1, 0, true));
+        assertThat(forwarder.buffer().inFlight()).isZero();
+    }
+
+    @Test
+    void anOutageDuringAWindowedBacklogLosesNothingAndSendsNothingTwice() {
+        // GIVEN nothing listens on the sink's port while a backlog builds up
+        int port = FreePorts.next();
+        StoreAndForward forwarder = forwarder(port, 1_000, 32);
+        offerAll(forwarder, readings(0, 300));
+        Poll.until("the outage noticed", WAIT, () -> !forwarder.stats().sinkUp());
+
+        // WHEN the sink comes up and more events follow
+        RecordingSink sink = sink(port);
+        offerAll(forwarder, readings(300, 400));
+
+        // THEN each arrived once
+        awaitSent(forwarder, 400);
+        assertThat(sink.acceptedIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids(readings(0, 400)));
+        assertThat(forwarder.stats().sinkUp()).isTrue();
+    }
+
+    @Test
+    void closeWaitsForTheSendsInFlightAndKeepsTheirOutcome() {
+        // GIVEN three sends waiting at the sink
+        RecordingSink sink = sink(0).hold();
+        StoreAndForward first = forwarder(portOf(sink), 100, 3);
+        offerAll(first, readings(0, 10));
+        Poll.until("3 requests waiting", WAIT, () -> sink.waiting() == 3);
+
+        // WHEN the forwarder is closed while the sink answers them
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(first::close);
+        sink.release();
+        closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        toClose.remove(first);
+        List<String> deliveredBeforeClose = sink.acceptedIds();
+
+        // THEN those three left the buffer, and the next forwarder sends only the rest
+        StoreAndForward second = forwarder(portOf(sink), 100, 3);
+        assertThat(deliveredBeforeClose).hasSizeGreaterThanOrEqualTo(3);
+        awaitSent(second, 10 - deliveredBeforeClose.size());
+        assertThat(sink.acceptedIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids(readings(0, 10)));
+    }
+
+    @Test
+    void aWindowBelowOneIsRefusedWithTheValue() {
+        DurableBuffer buffer = DurableBuffer.open(dir, new DurableBuffer.Limits(10, 1 << 20, true));
+        try {
+            assertThatThrownBy(() -> new StoreAndForward(buffer,
+                            new HttpEventSender(URI.create("http://127.0.0.1:9/x"), CeOverrides.NONE, WAIT),
+                            new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)), Clock.systemUTC(), 0,
+                            Duration.ofSeconds(10)))
+                    .hasMessageContaining("got 0");
+        } finally {
+            buffer.close();
+        }
     }
 
     private static int portOf(RecordingSink sink) {

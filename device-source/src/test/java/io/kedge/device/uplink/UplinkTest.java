@@ -33,7 +33,7 @@ class UplinkTest {
     private Uplink uplinkTo(RecordingSink upstream, long maxBytes) {
         return Uplink.to(new StoreAndForward(DurableBuffer.open(dir, new DurableBuffer.Limits(1000, maxBytes, true)),
                 new HttpEventSender(URI.create(upstream.url()), CeOverrides.NONE, Duration.ofSeconds(5)),
-                new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)), Clock.systemUTC(), Duration.ofSeconds(10)),
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)), Clock.systemUTC(), 1, Duration.ofSeconds(10)),
                 TYPES);
     }
 
