@@ -137,7 +137,9 @@ public class DeviceBeans {
                 uplink.buffer().capacity(), uplink.buffer().maxSize().asLongValue(), uplink.buffer().fsync()));
         Backoff backoff = configured("kedge.device.retry.*", () -> new Backoff(config.retry().initialDelay(),
                 config.retry().maxDelay()));
-        int concurrency = sendConcurrency(config);
+        // One at a time: upstream, an incident's resolved must never overtake its fired. Summaries
+        // and alerts are a few per minute, so a backlog still drains in seconds.
+        int concurrency = 1;
         return Uplink.to(new StoreAndForward(DurableBuffer.open(Path.of(uplink.buffer().dir()), limits), sender,
                 backoff, clock, concurrency, config.logInterval()), uplink.types());
     }

@@ -69,8 +69,8 @@ public interface DeviceConfig {
     /**
      * Most POSTs in flight at once: a backlog drains up to this many times faster than one request
      * at a time. Events sent together may arrive out of order (each reading carries its sample
-     * time); 1 sends one at a time, strictly in order. The uplink has a window of its own of the
-     * same size. At least 1. Default 32.
+     * time); 1 sends one at a time, strictly in order. The uplink always sends one at a time, so
+     * an alert's resolved never overtakes its fired upstream. At least 1. Default 32.
      */
     @WithDefault("32")
     int sendConcurrency();

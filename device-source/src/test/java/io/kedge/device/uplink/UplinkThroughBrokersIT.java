@@ -63,8 +63,8 @@ class UplinkThroughBrokersIT {
                      "KEDGE_DEVICE_UPLINK_BUFFER_DIR", dir.resolve("uplink").toString(),
                      "KEDGE_DEVICE_RETRY_INITIAL_DELAY", "100ms",
                      "KEDGE_DEVICE_RETRY_MAX_DELAY", "1s",
-                     // The order asserted below holds for a window of one; 20 summaries sent at once would not keep it.
-                     "KEDGE_DEVICE_SEND_CONCURRENCY", "1"));
+                     // The readings' window must not reach the uplink, whose order is asserted below.
+                     "KEDGE_DEVICE_SEND_CONCURRENCY", "32"));
              AppProcess edge = AppProcess.start("edge-broker", LocalBroker.jar(), edgePort, Map.of(
                      "KEDGE_BROKER_MANIFESTS", Repo.path("eventing/k8s").toString(),
                      "KEDGE_BROKER_SERVICES", Repo.path("eventing/local/services.properties").toString(),
