@@ -243,6 +243,13 @@ public interface DeviceConfig {
         @WithDefault("262144")
         int maxMessageSize();
 
+        /** MQTT over TLS (e.g. port 8883), the server's certificate and host name verified. Default false. */
+        @WithDefault("false")
+        boolean tls();
+
+        /** PEM file of the CA certificates trusted for TLS. Default none: the JVM's trust store (public CAs). */
+        Optional<String> caFile();
+
         /** Payload shape: {@code flat}, {@code chirpstack} or {@code ttn}. Default {@code flat}. */
         @WithDefault("flat")
         PayloadMapping.Preset preset();

@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -55,6 +56,7 @@ public class MqttBridgeRunner {
         String clientId = mqtt.clientId().filter(id -> !id.isBlank()).orElse("kedge-" + identity.deviceId());
         return new MqttSubscriber.Settings(mqtt.host(), mqtt.port(), mqtt.topic(), clientId,
                 mqtt.username().filter(u -> !u.isEmpty()), mqtt.password().filter(p -> !p.isEmpty()),
-                mqtt.maxUnacked(), mqtt.keepAlive(), mqtt.reconnectDelay(), mqtt.maxMessageSize());
+                mqtt.maxUnacked(), mqtt.keepAlive(), mqtt.reconnectDelay(), mqtt.maxMessageSize(), mqtt.tls(),
+                mqtt.caFile().filter(f -> !f.isBlank()).map(Path::of));
     }
 }

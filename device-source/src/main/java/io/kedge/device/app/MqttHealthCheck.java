@@ -23,7 +23,7 @@ public class MqttHealthCheck implements HealthCheck {
             MqttSubscriber.Stats stats = subscriber.stats();
             return HealthCheckResponse.named("mqtt-bridge")
                     .status(stats.connected())
-                    .withData("server", "tcp://" + subscriber.settings().host() + ":" + subscriber.settings().port())
+                    .withData("server", subscriber.settings().server())
                     .withData("topic", subscriber.settings().topic())
                     .withData("unacked", stats.unacked())
                     .build();

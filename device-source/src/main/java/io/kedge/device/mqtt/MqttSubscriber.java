@@ -3,10 +3,12 @@ package io.kedge.device.mqtt;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 import io.vertx.mqtt.messages.MqttSubAckMessage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -47,10 +49,12 @@ public final class MqttSubscriber implements AutoCloseable {
      * @param username       empty: none
      * @param maxUnacked     messages taken and not yet settled before the socket is paused; at least 1
      * @param maxMessageSize largest MQTT packet accepted, bytes
+     * @param tls            MQTT over TLS, the server's certificate and host name verified
+     * @param caFile         PEM certificates of the CAs trusted for TLS; empty: the JVM's trust store
      */
     public record Settings(String host, int port, String topic, String clientId, Optional<String> username,
                            Optional<String> password, int maxUnacked, Duration keepAlive, Duration reconnectDelay,
-                           int maxMessageSize) {
+                           int maxMessageSize, boolean tls, Optional<Path> caFile) {
 
         public Settings {
             if (maxUnacked < 1) {
@@ -61,8 +65,15 @@ public final class MqttSubscriber implements AutoCloseable {
             }
         }
 
-        String server() {
-            return "tcp://" + host + ":" + port;
+        /** Plain settings: no credentials, no TLS. */
+        public static Settings plain(String host, int port, String topic, String clientId, int maxUnacked,
+                                     Duration reconnectDelay) {
+            return new Settings(host, port, topic, clientId, Optional.empty(), Optional.empty(), maxUnacked,
+                    Duration.ofSeconds(30), reconnectDelay, 256 * 1024, false, Optional.empty());
+        }
+
+        public String server() {
+            return (tls ? "ssl://" : "tcp://") + host + ":" + port;
         }
     }
 
@@ -81,9 +92,10 @@ public final class MqttSubscriber implements AutoCloseable {
      * @param maxUnacked   the most ever outstanding at once
      * @param pauses       times the socket was paused because {@code Settings.maxUnacked} were outstanding
      * @param connects     successful connections
+     * @param failures     connection attempts that failed, and connections lost
      */
     public record Stats(boolean connected, long received, long acknowledged, long notKept, int unacked, int maxUnacked,
-                        long pauses, long connects) {
+                        long pauses, long connects, long failures) {
     }
 
     private final Vertx vertx;
@@ -95,6 +107,7 @@ public final class MqttSubscriber implements AutoCloseable {
     private final AtomicLong notKept = new AtomicLong();
     private final AtomicLong pauses = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private volatile boolean subscribed;
     private volatile int unacked;
     private volatile int maxUnackedSeen;
@@ -125,7 +138,7 @@ public final class MqttSubscriber implements AutoCloseable {
 
     public Stats stats() {
         return new Stats(subscribed, received.get(), acknowledged.get(), notKept.get(), unacked, maxUnackedSeen,
-                pauses.get(), connects.get());
+                pauses.get(), connects.get(), failures.get());
     }
 
     public Settings settings() {
@@ -171,6 +184,12 @@ public final class MqttSubscriber implements AutoCloseable {
         options.setAutoAck(false);
         settings.username().ifPresent(options::setUsername);
         settings.password().ifPresent(options::setPassword);
+        if (settings.tls()) {
+            options.setSsl(true);
+            // The JDK checks the certificate's names against the host only when asked to.
+            options.setHostnameVerificationAlgorithm("HTTPS");
+            settings.caFile().ifPresent(ca -> options.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
+        }
         MqttClient next = MqttClient.create(vertx, options);
         client = next;
         next.publishHandler(message -> received(connection, next, message));
@@ -218,6 +237,7 @@ public final class MqttSubscriber implements AutoCloseable {
             return;
         }
         generation++; // late callbacks of this connection are ignored from now on
+        failures.incrementAndGet();
         subscribed = false;
         unacked = 0;
         paused = false;

@@ -46,8 +46,7 @@ class MqttSubscriberTest {
     }
 
     private static MqttSubscriber.Settings settings(String clientId, String topic, int maxUnacked) {
-        return new MqttSubscriber.Settings("127.0.0.1", mosquitto.port(), topic, clientId, Optional.empty(),
-                Optional.empty(), maxUnacked, Duration.ofSeconds(30), Duration.ofMillis(200), 64 * 1024);
+        return MqttSubscriber.Settings.plain("127.0.0.1", mosquitto.port(), topic, clientId, maxUnacked, Duration.ofMillis(200));
     }
 
     /** Leaves a persistent session at Mosquitto, subscribed to {@code topic}, and goes away. */
@@ -139,6 +138,45 @@ class MqttSubscriberTest {
             Poll.until("the three redelivered", WAIT, Duration.ofMillis(50), () -> kept.size() == 3, kept::toString);
             assertThat(kept).containsExactlyInAnyOrder("m0", "m1", "m2");
         }
+    }
+
+    @Test
+    void overTlsItTrustsTheConfiguredCaAndRefusesAServerItCannotVerify() throws Exception {
+        try (MosquittoServer secure = MosquittoServer.startTls()) {
+            String topic = "kedge/tls/reading";
+            Set<String> kept = ConcurrentHashMap.newKeySet();
+            MqttSubscriber.MessageHandler keep = (t, payload) -> {
+                kept.add(new String(payload, StandardCharsets.UTF_8));
+                return CompletableFuture.<Void>completedFuture(null);
+            };
+            MqttSubscriber.Settings verified = new MqttSubscriber.Settings("127.0.0.1", secure.port(), topic, "bridge-tls",
+                    Optional.empty(), Optional.empty(), 16, Duration.ofSeconds(30), Duration.ofMillis(200), 64 * 1024,
+                    true, Optional.of(secure.caCertificate()));
+            try (MqttSubscriber bridge = MqttSubscriber.start(vertx, verified, keep)) {
+                Poll.until("subscribed over TLS", WAIT, () -> bridge.stats().connected());
+                mosquittoPub(secure, topic, "over-tls");
+                Poll.until("the message over TLS", WAIT, Duration.ofMillis(50), () -> kept.contains("over-tls"),
+                        () -> bridge.stats().toString());
+            }
+
+            // Without the CA the JVM's trust store does not know the server's certificate: no connection.
+            MqttSubscriber.Settings unverified = new MqttSubscriber.Settings("127.0.0.1", secure.port(), topic,
+                    "bridge-tls-2", Optional.empty(), Optional.empty(), 16, Duration.ofSeconds(30), Duration.ofMillis(200),
+                    64 * 1024, true, Optional.empty());
+            try (MqttSubscriber bridge = MqttSubscriber.start(vertx, unverified, keep)) {
+                Poll.until("two failed attempts", WAIT, () -> bridge.stats().failures() >= 2);
+                assertThat(bridge.stats().connects()).isZero();
+            }
+        }
+    }
+
+    /** Publishes one QoS 1 message over TLS with Debian's mosquitto_pub. */
+    private static void mosquittoPub(MosquittoServer server, String topic, String message) throws Exception {
+        Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(server.port()),
+                "--cafile", server.caCertificate().toString(), "-q", "1", "-t", topic, "-m", message)
+                .redirectErrorStream(true).start();
+        String output = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(pub.waitFor()).as("mosquitto_pub: " + output).isZero();
     }
 
     @Test

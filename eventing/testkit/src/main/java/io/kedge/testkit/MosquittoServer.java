@@ -18,10 +18,12 @@ public final class MosquittoServer extends ServerProcess {
 
     private final int port = FreePorts.next();
     private final boolean persistent;
+    private final boolean tls;
 
-    private MosquittoServer(boolean persistent) {
+    private MosquittoServer(boolean persistent, boolean tls) {
         super("mosquitto");
         this.persistent = persistent;
+        this.tls = tls;
     }
 
     /** Starts a broker without persistence. */
@@ -31,15 +33,70 @@ public final class MosquittoServer extends ServerProcess {
 
     /** Starts a broker; {@code persistent} keeps sessions and queued messages across restarts. */
     public static MosquittoServer start(boolean persistent) {
-        MosquittoServer server = new MosquittoServer(persistent);
+        MosquittoServer server = new MosquittoServer(persistent, false);
         server.writeConfig();
         server.launch();
         return server;
     }
 
+    /**
+     * Starts a broker without persistence whose only listener is MQTT over TLS, with a server
+     * certificate for {@code 127.0.0.1} and {@code localhost} signed by a CA made for it
+     * ({@link #caCertificate()}); openssl makes both in the server's temp dir.
+     */
+    public static MosquittoServer startTls() {
+        MosquittoServer server = new MosquittoServer(false, true);
+        server.writeCertificates();
+        server.writeConfig();
+        server.launch();
+        return server;
+    }
+
+    /** The PEM certificate of the CA that signed a TLS server's certificate. */
+    public Path caCertificate() {
+        return dir.resolve("ca.crt");
+    }
+
+    private void writeCertificates() {
+        try {
+            Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+            openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=kedge-test-ca",
+                    "-keyout", "ca.key", "-out", "ca.crt");
+            openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "server.key",
+                    "-out", "server.csr");
+            openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                    "-days", "2", "-extfile", "san.ext", "-out", "server.crt");
+            // Mosquitto started as root drops to user 'mosquitto', which must read its key.
+            for (String file : List.of("ca.crt", "server.crt", "server.key")) {
+                Files.setPosixFilePermissions(dir.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void openssl(String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add("openssl");
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("openssl " + String.join(" ", args) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void writeConfig() {
         StringBuilder config = new StringBuilder()
                 .append("listener ").append(port).append(" 127.0.0.1\n")
+                .append(tls ? "cafile " + dir.resolve("ca.crt") + "\ncertfile " + dir.resolve("server.crt")
+                        + "\nkeyfile " + dir.resolve("server.key") + "\n" : "")
                 .append("allow_anonymous true\n")
                 .append("log_dest stderr\n")
                 .append("log_type error\nlog_type warning\nlog_type notice\n")
@@ -94,8 +151,8 @@ public final class MosquittoServer extends ServerProcess {
         return port;
     }
 
-    /** {@code tcp://127.0.0.1:port}, the form MQTT clients take. */
+    /** {@code tcp://127.0.0.1:port} ({@code ssl://} with TLS), the form MQTT clients take. */
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return (tls ? "ssl" : "tcp") + "://127.0.0.1:" + port;
     }
 }
