@@ -1,13 +1,18 @@
 package io.kedge.device.app;
 
 import io.kedge.device.mqtt.MqttSubscriber;
+import io.smallrye.health.api.Wellness;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** With the MQTT bridge on: ready while it is connected and subscribed. Always up when it is off. */
-@Readiness
+/**
+ * With the MQTT bridge on: up while it is connected and subscribed; always up when it is off. A
+ * wellness check ({@code /q/health/well}), not readiness: an MQTT broker that is away must not take
+ * the device source out of its Service, whose {@code /actuator} and {@code /uplink} still work, nor
+ * the edge app's broker ingress with it; the messages wait in the session meanwhile.
+ */
+@Wellness
 @Singleton
 public class MqttHealthCheck implements HealthCheck {
 

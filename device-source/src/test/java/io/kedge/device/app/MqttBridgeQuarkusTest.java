@@ -117,7 +117,11 @@ class MqttBridgeQuarkusTest {
         given().when().get("/status").then()
                 .statusCode(200)
                 .body("mqtt.topic", equalTo("kedge/+/reading"))
-                .body("mqtt.rejected", greaterThanOrEqualTo(2));
+                .body("mqtt.rejected", greaterThanOrEqualTo(2))
+                .body("mqtt.connected", equalTo(true));
+        given().when().get("/q/health/well").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'mqtt-bridge' }.status", equalTo("UP"));
     }
 
     @Test
