@@ -1,6 +1,5 @@
 package io.kedge.bench;
 
-import io.kedge.bench.AlertBenchOptions.App;
 import io.kedge.bench.load.EventSender;
 import io.kedge.bench.load.LoadGenerator;
 import io.kedge.bench.load.OpenLoopSchedule;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The alert benchmark (issue 5): reading posted to the broker → {@code io.kedge.alert.fired.v1} at
@@ -93,39 +91,38 @@ public final class AlertBench {
         int brokerPort = FreePorts.next();
         String brokerUrl = "http://127.0.0.1:" + brokerPort;
         URI ingress = URI.create(brokerUrl + "/kedge/default");
-        Map<App, JarProcess> apps = new EnumMap<>(App.class);
+        Map<StackApp, JarProcess> apps = new EnumMap<>(StackApp.class);
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            apps.put(App.VALIDATE, start(App.VALIDATE, Map.of(), 0));
-            started.add(apps.get(App.VALIDATE));
-            apps.put(App.STORE, start(App.STORE, Map.of("INFLUX_URL", influx.url(), "KEDGE_STORE_INFLUX_URL", influx.url(),
+            apps.put(StackApp.VALIDATE, start(StackApp.VALIDATE, Map.of(), 0));
+            started.add(apps.get(StackApp.VALIDATE));
+            apps.put(StackApp.STORE, start(StackApp.STORE, Map.of("INFLUX_URL", influx.url(), "KEDGE_STORE_INFLUX_URL", influx.url(),
                     "KEDGE_STORE_INFLUX_API", "v1"), 0));
-            started.add(apps.get(App.STORE));
-            apps.put(App.ALERT, start(App.ALERT, Map.of("KEDGE_ALERT_INFLUX_URL", influx.url(), "K_SINK", ingress.toString(),
+            started.add(apps.get(StackApp.STORE));
+            apps.put(StackApp.ALERT, start(StackApp.ALERT, Map.of("KEDGE_ALERT_INFLUX_URL", influx.url(), "K_SINK", ingress.toString(),
                     // one reading above 30 °C fires at once, as the module README suggests for trying it out
                     "KEDGE_ALERT_RULE_TEMPERATURE_HIGH_FOR", "0s"), 0));
-            started.add(apps.get(App.ALERT));
+            started.add(apps.get(StackApp.ALERT));
 
-            Set<String> services = Stream.of(App.values()).filter(a -> a.service != null).map(a -> a.service)
+            Set<String> services = AlertBenchOptions.APPS.stream().filter(a -> a.service != null).map(a -> a.service)
                     .collect(Collectors.toSet());
             Path manifests = work.resolve("manifests");
             AlertBenchManifests written = AlertBenchManifests.write(root.resolve("eventing/k8s"), manifests, services,
                     subscriber.url());
-            Map<String, String> brokerEnv = new LinkedHashMap<>();
-            brokerEnv.put("KEDGE_BROKER_MANIFESTS", manifests.toString());
-            brokerEnv.put("KEDGE_BROKER_SERVICES", root.resolve("eventing/local/services.properties").toString());
-            brokerEnv.put("KEDGE_BROKER_DATA", BenchOutput.createDirectories(work.resolve("broker-data")).toString());
-            for (App app : List.of(App.VALIDATE, App.STORE, App.ALERT)) {
-                brokerEnv.put("KEDGE_SERVICE_" + app.service.toUpperCase(Locale.ROOT).replace('-', '_'), apps.get(app).url());
+            Map<StackApp, String> urls = new LinkedHashMap<>();
+            for (StackApp app : List.of(StackApp.VALIDATE, StackApp.STORE, StackApp.ALERT)) {
+                urls.put(app, apps.get(app).url());
             }
-            apps.put(App.BROKER, start(App.BROKER, brokerEnv, brokerPort));
-            started.add(apps.get(App.BROKER));
+            Map<String, String> brokerEnv = StackApp.brokerEnvironment(root, manifests,
+                    BenchOutput.createDirectories(work.resolve("broker-data")), urls);
+            apps.put(StackApp.BROKER, start(StackApp.BROKER, brokerEnv, brokerPort));
+            started.add(apps.get(StackApp.BROKER));
             out.progress("the broker reads %d files of eventing/k8s and the bench Triggers; Triggers left out (their"
                     + " services are not run here): %s", written.copied().size(),
                     written.skipped().isEmpty() ? "none" : String.join(", ", written.skipped()));
 
             List<Watched> watched = new ArrayList<>();
-            for (App app : App.values()) {
+            for (StackApp app : AlertBenchOptions.APPS) {
                 ProcessSampler sampler = new ProcessSampler(apps.get(app).pid(), SAMPLE_EVERY);
                 started.add(sampler);
                 watched.add(new Watched(app.name, sampler));
@@ -158,7 +155,7 @@ public final class AlertBench {
         }
     }
 
-    private JarProcess start(App app, Map<String, String> environment, int port) {
+    private JarProcess start(StackApp app, Map<String, String> environment, int port) {
         Path log = BenchOutput.beside(options.out(), "log").resolveSibling("alert-" + app.name + ".log");
         return JarProcess.launch(out, app.name, app.module, options.jars().get(app), options.jvms().get(app), environment,
                 options.env(), log, port);
@@ -198,7 +195,7 @@ public final class AlertBench {
                         + " eventing/k8s left out (their services are not run): %s."
                         + " The load generator, the subscriber, the four JVMs and InfluxDB share these cores.",
                 machine,
-                Stream.of(App.values()).map(a -> a.name + " `" + String.join(" ", options.jvms().get(a).options()) + "`"
+                AlertBenchOptions.APPS.stream().map(a -> a.name + " `" + String.join(" ", options.jvms().get(a).options()) + "`"
                         + (options.jvms().get(a).environment().isEmpty() ? "" : " " + options.jvms().get(a).environment()))
                         .collect(Collectors.joining(", ")),
                 options.rate(), options.fireEvery(), Figures.seconds(options.duration()), Figures.seconds(options.warmup()),
@@ -206,7 +203,7 @@ public final class AlertBench {
                 manifests.skipped().isEmpty() ? "none" : String.join(", ", manifests.skipped()));
     }
 
-    private static void checkAlive(Map<App, JarProcess> apps) {
+    private static void checkAlive(Map<StackApp, JarProcess> apps) {
         apps.values().forEach(JarProcess::checkAlive);
     }
 }

@@ -2,7 +2,6 @@ package io.kedge.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,34 +30,14 @@ record AlertBenchOptions(
         Duration requestTimeout,
         Duration drainTimeout,
         Path out,
-        Map<App, Path> jars,
-        Map<App, AppJvm> jvms,
+        Map<StackApp, Path> jars,
+        Map<StackApp, AppJvm> jvms,
         Map<String, String> env,
         boolean help,
         List<String> arguments) {
 
     /** The processes of the alert path, as the launcher runs them. */
-    enum App {
-        BROKER("broker", "eventing/broker", null),
-        VALIDATE("validate", "functions/validate", "kedge-validate"),
-        STORE("store", "functions/store", "kedge-store"),
-        ALERT("alert", "functions/alert", "kedge-alert");
-
-        final String name;
-        final String module;
-        /** The Knative Service the Triggers name; null for the broker. */
-        final String service;
-
-        App(String name, String module, String service) {
-            this.name = name;
-            this.module = module;
-            this.service = service;
-        }
-
-        Path defaultJar() {
-            return Path.of(module, "target", "quarkus-app", "quarkus-run.jar");
-        }
-    }
+    static final List<StackApp> APPS = List.of(StackApp.BROKER, StackApp.VALIDATE, StackApp.STORE, StackApp.ALERT);
 
     /** Issue 5's target load. */
     static final int TARGET_RATE = 100;
@@ -103,13 +82,8 @@ record AlertBenchOptions(
     static AlertBenchOptions parse(List<String> args, Path root, Map<String, String> environment) {
         BenchFlags flags = BenchFlags.parse(args, List.of("rate", "duration", "warmup", "fire-every", "connections",
                 "request-timeout", "drain-timeout", "out", "broker-jvm", "functions-jvm"), List.of(), List.of("env"));
-        Map<App, Path> jars = new LinkedHashMap<>();
-        Map<App, AppJvm> jvms = new LinkedHashMap<>();
-        for (App app : App.values()) {
-            jars.put(app, root.resolve(app.defaultJar()));
-            jvms.put(app, AppJvm.of(root, app.module,
-                    flags.get(app == App.BROKER ? "broker-jvm" : "functions-jvm", null), environment));
-        }
+        Map<StackApp, Path> jars = StackApp.jars(APPS, root);
+        Map<StackApp, AppJvm> jvms = StackApp.jvms(APPS, root, flags, environment);
         return new AlertBenchOptions(
                 BenchFlags.positive("rate", flags.get("rate", Integer.toString(TARGET_RATE))),
                 BenchFlags.duration("duration", flags.get("duration", "60s"), false),

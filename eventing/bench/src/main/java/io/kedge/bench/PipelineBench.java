@@ -1,6 +1,5 @@
 package io.kedge.bench;
 
-import io.kedge.bench.PipelineBenchOptions.App;
 import io.kedge.bench.load.EventSender;
 import io.kedge.bench.load.LoadGenerator;
 import io.kedge.bench.load.MqttSender;
@@ -382,7 +381,7 @@ public final class PipelineBench {
     private String context(String machine) {
         boolean edge = options.mode() == PipelineMode.EDGE;
         String jvms = edge ? jvm(PipelineStack.EDGE, options.edgeJvm())
-                : Stream.of(App.values()).map(a -> jvm(a.name, options.jvms().get(a))).collect(Collectors.joining(", "));
+                : Stream.of(StackApp.values()).map(a -> jvm(a.name, options.jvms().get(a))).collect(Collectors.joining(", "));
         return String.format(Locale.ROOT,
                 "%s; JVM options as %s: %s; InfluxDB 1.6.7 and Mosquitto 2.0 (fresh, persistence on, as ./kedge up)"
                         + " on the same machine; %.0f %% of readings over MQTT (QoS 1, %d connections), the rest posted to"

@@ -2,7 +2,6 @@ package io.kedge.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,39 +62,14 @@ record PipelineBenchOptions(
         Duration burstSettle,
         Path out,
         Path plot,
-        Map<App, Path> jars,
-        Map<App, AppJvm> jvms,
+        Map<StackApp, Path> jars,
+        Map<StackApp, AppJvm> jvms,
         PipelineMode mode,
         Path edgeJar,
         AppJvm edgeJvm,
         Map<String, String> env,
         boolean help,
         List<String> arguments) {
-
-    /** The processes of {@code ./kedge up} besides InfluxDB and Mosquitto, in the order they start. */
-    enum App {
-        VALIDATE("validate", "functions/validate", "kedge-validate"),
-        STORE("store", "functions/store", "kedge-store"),
-        ALERT("alert", "functions/alert", "kedge-alert"),
-        AGGREGATE("aggregate", "functions/aggregate", "kedge-aggregate"),
-        BROKER("broker", "eventing/broker", null),
-        DEVICE_SOURCE("device-source", "device-source", "kedge-device-source");
-
-        final String name;
-        final String module;
-        /** The Knative Service the Triggers name; null for the broker. */
-        final String service;
-
-        App(String name, String module, String service) {
-            this.name = name;
-            this.module = module;
-            this.service = service;
-        }
-
-        Path defaultJar() {
-            return Path.of(module, "target", "quarkus-app", "quarkus-run.jar");
-        }
-    }
 
     static final String DEFAULT_RATES = "100,500,1000,2000,5000,10000";
     /** The single-process edge app's module: its jar and its {@code jvm.options}. */
@@ -171,13 +145,9 @@ record PipelineBenchOptions(
                 "edge-jvm"), List.of("keep-going", "edge"), List.of("env"));
         PipelineMode mode = flags.on("edge") ? PipelineMode.EDGE : PipelineMode.APPS;
         refuseOtherModesJvm(flags, mode);
-        Map<App, Path> jars = new LinkedHashMap<>();
-        Map<App, AppJvm> jvms = new LinkedHashMap<>();
-        for (App app : App.values()) {
-            jars.put(app, root.resolve(app.defaultJar()));
-            jvms.put(app, AppJvm.of(root, app.module,
-                    flags.get(app == App.BROKER ? "broker-jvm" : "functions-jvm", null), environment));
-        }
+        List<StackApp> apps = List.of(StackApp.values());
+        Map<StackApp, Path> jars = StackApp.jars(apps, root);
+        Map<StackApp, AppJvm> jvms = StackApp.jvms(apps, root, flags, environment);
         Path out = BenchFlags.path(root, flags.get("out", mode.defaultOut()));
         String plot = flags.get("plot", null);
         return new PipelineBenchOptions(

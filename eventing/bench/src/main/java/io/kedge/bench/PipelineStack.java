@@ -1,6 +1,5 @@
 package io.kedge.bench;
 
-import io.kedge.bench.PipelineBenchOptions.App;
 import io.kedge.testkit.FreePorts;
 import io.kedge.testkit.InfluxServer;
 import io.kedge.testkit.MosquittoServer;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,7 +55,7 @@ final class PipelineStack implements AutoCloseable {
                                MosquittoServer mosquitto, String subscriberUrl) {
         Launch launch = new Launch(options, out, BenchFlags.repositoryRoot(Path.of("")), work, influx, mosquitto);
         boolean edge = options.mode() == PipelineMode.EDGE;
-        Set<String> services = edge ? EDGE_SERVICES : Stream.of(App.values()).filter(a -> a.service != null)
+        Set<String> services = edge ? EDGE_SERVICES : Stream.of(StackApp.values()).filter(a -> a.service != null)
                 .map(a -> a.service).collect(Collectors.toSet());
         AlertBenchManifests manifests = AlertBenchManifests.write(launch.root.resolve("eventing/k8s"),
                 work.resolve("manifests"), services, subscriberUrl, false);
@@ -109,10 +107,10 @@ final class PipelineStack implements AutoCloseable {
             int brokerPort = FreePorts.next();
             int devicePort = FreePorts.next();
             URI ingress = URI.create("http://127.0.0.1:" + brokerPort + "/kedge/default");
-            Map<App, JarProcess> apps = new EnumMap<>(App.class);
+            Map<StackApp, JarProcess> apps = new EnumMap<>(StackApp.class);
             List<JarProcess> started = new ArrayList<>();
             try {
-                for (App app : App.values()) {
+                for (StackApp app : StackApp.values()) {
                     Map<String, String> environment = switch (app) {
                         case VALIDATE -> Map.of();
                         case STORE -> Map.of("KEDGE_STORE_INFLUX_URL", influx.url());
@@ -127,7 +125,7 @@ final class PipelineStack implements AutoCloseable {
                             yield device;
                         }
                     };
-                    int port = app == App.BROKER ? brokerPort : app == App.DEVICE_SOURCE ? devicePort : 0;
+                    int port = app == StackApp.BROKER ? brokerPort : app == StackApp.DEVICE_SOURCE ? devicePort : 0;
                     JarProcess process = start(app.name, app.module, options.jars().get(app), options.jvms().get(app),
                             environment, port);
                     apps.put(app, process);
@@ -159,18 +157,15 @@ final class PipelineStack implements AutoCloseable {
             return new PipelineStack(URI.create(process.url() + "/kedge/default"), List.of(process), out);
         }
 
-        private Map<String, String> brokerEnvironment(Map<App, JarProcess> apps, int devicePort) {
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("KEDGE_BROKER_MANIFESTS", work.resolve("manifests").toString());
-            environment.put("KEDGE_BROKER_SERVICES", root.resolve("eventing/local/services.properties").toString());
-            environment.put("KEDGE_BROKER_DATA", BenchOutput.createDirectories(work.resolve("broker-data")).toString());
-            for (App app : App.values()) {
+        private Map<String, String> brokerEnvironment(Map<StackApp, JarProcess> apps, int devicePort) {
+            Map<StackApp, String> urls = new LinkedHashMap<>();
+            for (StackApp app : StackApp.values()) {
                 if (app.service != null) {
-                    String url = app == App.DEVICE_SOURCE ? "http://127.0.0.1:" + devicePort : apps.get(app).url();
-                    environment.put("KEDGE_SERVICE_" + app.service.toUpperCase(Locale.ROOT).replace('-', '_'), url);
+                    urls.put(app, app == StackApp.DEVICE_SOURCE ? "http://127.0.0.1:" + devicePort : apps.get(app).url());
                 }
             }
-            return environment;
+            return StackApp.brokerEnvironment(root, work.resolve("manifests"),
+                    BenchOutput.createDirectories(work.resolve("broker-data")), urls);
         }
 
         /** As {@code ./kedge up}, with the bridge on and no sensor: every reading comes from the load. */

@@ -3,7 +3,6 @@ package io.kedge.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kedge.bench.AlertBenchOptions.App;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,9 +26,9 @@ class AlertBenchOptionsTest {
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.fireEvery()).isEqualTo(10);
         assertThat(options.out()).isEqualTo(Path.of("/repo/eventing/bench/target/bench/alert.md"));
-        assertThat(options.jars()).containsEntry(App.BROKER, Path.of("/repo/eventing/broker/target/quarkus-app/quarkus-run.jar"))
-                .containsEntry(App.ALERT, Path.of("/repo/functions/alert/target/quarkus-app/quarkus-run.jar"));
-        assertThat(options.jvms().get(App.VALIDATE).options()).containsExactly("-XX:+UseSerialGC", "-Xmx128m");
+        assertThat(options.jars()).containsEntry(StackApp.BROKER, Path.of("/repo/eventing/broker/target/quarkus-app/quarkus-run.jar"))
+                .containsEntry(StackApp.ALERT, Path.of("/repo/functions/alert/target/quarkus-app/quarkus-run.jar"));
+        assertThat(options.jvms().get(StackApp.VALIDATE).options()).containsExactly("-XX:+UseSerialGC", "-Xmx128m");
         assertThat(options.command()).isEqualTo("./kedge bench alert");
     }
 
@@ -43,8 +42,8 @@ class AlertBenchOptionsTest {
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(2));
         assertThat(options.warmup()).isZero();
         assertThat(options.fireEvery()).isEqualTo(5);
-        assertThat(options.jvms().get(App.BROKER).options()).containsExactly("-Xmx40m");
-        assertThat(options.jvms().get(App.STORE).options()).containsExactly("-Xmx96m", "-XX:TieredStopAtLevel=1");
+        assertThat(options.jvms().get(StackApp.BROKER).options()).containsExactly("-Xmx40m");
+        assertThat(options.jvms().get(StackApp.STORE).options()).containsExactly("-Xmx96m", "-XX:TieredStopAtLevel=1");
         assertThat(options.env()).containsEntry("KEDGE_BROKER_COMMIT_LINGER", "1ms");
         assertThat(options.out()).isEqualTo(Path.of("/tmp/a.md"));
         assertThat(options.command()).startsWith("./kedge bench alert --rate 50");

@@ -3,7 +3,6 @@ package io.kedge.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kedge.bench.PipelineBenchOptions.App;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +40,7 @@ class PipelineBenchOptionsTest {
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.out()).isEqualTo(root.resolve("eventing/bench/target/bench/pipeline.md"));
         assertThat(options.plot()).isEqualTo(root.resolve("eventing/bench/target/bench/pipeline.png"));
-        assertThat(options.jars()).containsEntry(App.BROKER, root.resolve("eventing/broker/target/quarkus-app/quarkus-run.jar"));
+        assertThat(options.jars()).containsEntry(StackApp.BROKER, root.resolve("eventing/broker/target/quarkus-app/quarkus-run.jar"));
         assertThat(options.command()).isEqualTo("./kedge bench pipeline");
         assertThat(options.burst()).isEqualTo(50_000);
         assertThat(options.burstRate()).isEqualTo(10_000);
