@@ -6,6 +6,7 @@ import io.kedge.testkit.MosquittoServer;
 import io.kedge.testkit.Poll;
 import io.kedge.testkit.QosOnePublisher;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.PemTrustOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -141,7 +142,7 @@ class MqttSubscriberTest {
     }
 
     @Test
-    void overTlsItTrustsTheConfiguredCaAndRefusesAServerItCannotVerify() throws Exception {
+    void overTlsItTrustsTheConfiguredCaAndRefusesAServerItCannotVerify() {
         try (MosquittoServer secure = MosquittoServer.startTls()) {
             String topic = "kedge/tls/reading";
             Set<String> kept = ConcurrentHashMap.newKeySet();
@@ -154,7 +155,7 @@ class MqttSubscriberTest {
                     true, Optional.of(secure.caCertificate()));
             try (MqttSubscriber bridge = MqttSubscriber.start(vertx, verified, keep)) {
                 Poll.until("subscribed over TLS", WAIT, () -> bridge.stats().connected());
-                mosquittoPub(secure, topic, "over-tls");
+                publishOverTls(secure, topic, "over-tls");
                 Poll.until("the message over TLS", WAIT, Duration.ofMillis(50), () -> kept.contains("over-tls"),
                         () -> bridge.stats().toString());
             }
@@ -170,13 +171,49 @@ class MqttSubscriberTest {
         }
     }
 
-    /** Publishes one QoS 1 message over TLS with Debian's mosquitto_pub. */
-    private static void mosquittoPub(MosquittoServer server, String topic, String message) throws Exception {
-        Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(server.port()),
-                "--cafile", server.caCertificate().toString(), "-q", "1", "-t", topic, "-m", message)
-                .redirectErrorStream(true).start();
-        String output = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(pub.waitFor()).as("mosquitto_pub: " + output).isZero();
+    /** Publishes one QoS 1 message over TLS, trusting the server's CA. */
+    private static void publishOverTls(MosquittoServer server, String topic, String message) {
+        try (QosOnePublisher gateway = new QosOnePublisher("127.0.0.1", server.port(), "gateway-tls", options -> {
+            options.setSsl(true);
+            options.setHostnameVerificationAlgorithm("HTTPS");
+            options.setTrustOptions(new PemTrustOptions().addCertPath(server.caCertificate().toString()));
+        })) {
+            gateway.publish(topic, message);
+        }
+    }
+
+    @Test
+    void withCredentialsItIsAdmittedAndWithAWrongPasswordItIsNot() {
+        try (MosquittoServer guarded = MosquittoServer.startWithPassword("bridge", "s3cret")) {
+            String topic = "kedge/auth/reading";
+            Set<String> kept = ConcurrentHashMap.newKeySet();
+            MqttSubscriber.MessageHandler keep = (t, payload) -> {
+                kept.add(new String(payload, StandardCharsets.UTF_8));
+                return CompletableFuture.<Void>completedFuture(null);
+            };
+            MqttSubscriber.Settings admitted = new MqttSubscriber.Settings("127.0.0.1", guarded.port(), topic, "bridge-auth",
+                    Optional.of("bridge"), Optional.of("s3cret"), 16, Duration.ofSeconds(30), Duration.ofMillis(200),
+                    64 * 1024, false, Optional.empty());
+            try (MqttSubscriber bridge = MqttSubscriber.start(vertx, admitted, keep)) {
+                Poll.until("subscribed with credentials", WAIT, () -> bridge.stats().connected());
+                try (QosOnePublisher gateway = new QosOnePublisher("127.0.0.1", guarded.port(), "gateway-auth", options -> {
+                    options.setUsername("bridge");
+                    options.setPassword("s3cret");
+                })) {
+                    gateway.publish(topic, "authorised");
+                }
+                Poll.until("the message", WAIT, Duration.ofMillis(50), () -> kept.contains("authorised"),
+                        () -> bridge.stats().toString());
+            }
+
+            MqttSubscriber.Settings refused = new MqttSubscriber.Settings("127.0.0.1", guarded.port(), topic, "bridge-auth-2",
+                    Optional.of("bridge"), Optional.of("wrong"), 16, Duration.ofSeconds(30), Duration.ofMillis(200),
+                    64 * 1024, false, Optional.empty());
+            try (MqttSubscriber bridge = MqttSubscriber.start(vertx, refused, keep)) {
+                Poll.until("two refused attempts", WAIT, () -> bridge.stats().failures() >= 2);
+                assertThat(bridge.stats().connects()).isZero();
+            }
+        }
     }
 
     @Test

@@ -19,6 +19,8 @@ public final class MosquittoServer extends ServerProcess {
     private final int port = FreePorts.next();
     private final boolean persistent;
     private final boolean tls;
+    /** Only the user of the password file is admitted; else anonymous access. */
+    private boolean passwordProtected;
 
     private MosquittoServer(boolean persistent, boolean tls) {
         super("mosquitto");
@@ -50,6 +52,39 @@ public final class MosquittoServer extends ServerProcess {
         server.writeConfig();
         server.launch();
         return server;
+    }
+
+    /**
+     * Starts a broker without persistence that admits only {@code user} with {@code password}
+     * (a password file made with Debian's {@code mosquitto_passwd}).
+     */
+    public static MosquittoServer startWithPassword(String user, String password) {
+        MosquittoServer server = new MosquittoServer(false, false);
+        server.passwordProtected = true;
+        server.writePasswordFile(user, password);
+        server.writeConfig();
+        server.launch();
+        return server;
+    }
+
+    private void writePasswordFile(String user, String password) {
+        try {
+            Path file = dir.resolve("passwords");
+            Process process = new ProcessBuilder(binary("mosquitto_passwd", "mosquitto").toString(), "-b", "-c",
+                    file.toString(), user, password).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("mosquitto_passwd failed: " + output);
+            }
+            // Mosquitto started as root drops to user 'mosquitto', which must read the file.
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The PEM certificate of the CA that signed a TLS server's certificate. */
@@ -97,7 +132,8 @@ public final class MosquittoServer extends ServerProcess {
                 .append("listener ").append(port).append(" 127.0.0.1\n")
                 .append(tls ? "cafile " + dir.resolve("ca.crt") + "\ncertfile " + dir.resolve("server.crt")
                         + "\nkeyfile " + dir.resolve("server.key") + "\n" : "")
-                .append("allow_anonymous true\n")
+                .append(!passwordProtected ? "allow_anonymous true\n"
+                        : "allow_anonymous false\npassword_file " + dir.resolve("passwords") + "\n")
                 .append("log_dest stderr\n")
                 .append("log_type error\nlog_type warning\nlog_type notice\n")
                 // Mosquitto drops QoS 1 messages beyond 1,000 queued for a slow or absent subscriber,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A gateway in a test: publishes at QoS 1 and returns only when the MQTT broker acknowledged
@@ -25,14 +26,21 @@ public final class QosOnePublisher implements AutoCloseable {
     private final String host;
     private final int port;
     private final String clientId;
+    private final Consumer<MqttClientOptions> options;
     private final Map<Integer, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
     private MqttClient client;
     private volatile int retries;
 
     public QosOnePublisher(String host, int port, String clientId) {
+        this(host, port, clientId, options -> { });
+    }
+
+    /** @param options adds to the client's options: TLS, credentials */
+    public QosOnePublisher(String host, int port, String clientId, Consumer<MqttClientOptions> options) {
         this.host = host;
         this.port = port;
         this.clientId = clientId;
+        this.options = options;
     }
 
     /** Publishes until acknowledged, reconnecting as needed; gives up after {@code 60 s}. */
@@ -75,7 +83,9 @@ public final class QosOnePublisher implements AutoCloseable {
             return;
         }
         pending.clear();
-        client = MqttClient.create(vertx, new MqttClientOptions().setClientId(clientId).setCleanSession(true));
+        MqttClientOptions clientOptions = new MqttClientOptions().setClientId(clientId).setCleanSession(true);
+        options.accept(clientOptions);
+        client = MqttClient.create(vertx, clientOptions);
         client.publishCompletionHandler(id -> acks(id).complete(null));
         client.connect(port, host).toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS);
     }
