@@ -214,7 +214,7 @@ public class DeviceBeans {
     }
 
     /** Names the configuration keys in the startup failure, so the fix is obvious from the first line. */
-    private static <T> T configured(String keys, Supplier<T> factory) {
+    static <T> T configured(String keys, Supplier<T> factory) {
         try {
             return factory.get();
         } catch (IllegalArgumentException e) {

@@ -35,7 +35,9 @@ public class MqttBridgeRunner {
 
     void start(@Observes StartupEvent startup) {
         if (config.mqtt().enabled()) {
-            subscriber = MqttSubscriber.start(vertx, settings(config.mqtt(), identity), bridge::handle);
+            MqttSubscriber.Settings settings = DeviceBeans.configured("kedge.device.mqtt.*",
+                    () -> settings(config.mqtt(), identity));
+            subscriber = MqttSubscriber.start(vertx, settings, bridge::handle);
         }
     }
 
