@@ -71,6 +71,14 @@ class MqttSubscriberTest {
         }
     }
 
+    /** A handler that keeps each payload, as text, in {@code kept} at once. */
+    private static MqttSubscriber.MessageHandler keepingIn(Set<String> kept) {
+        return (topic, payload) -> {
+            kept.add(new String(payload, StandardCharsets.UTF_8));
+            return CompletableFuture.completedFuture(null);
+        };
+    }
+
     private static String pad(String text, int size) {
         return text.length() >= size ? text : text + " ".repeat(size - text.length());
     }
@@ -131,10 +139,7 @@ class MqttSubscriberTest {
 
         // AND the next connection of the same session gets all three again
         Set<String> kept = ConcurrentHashMap.newKeySet();
-        MqttSubscriber.MessageHandler working = (t, payload) -> {
-            kept.add(new String(payload, StandardCharsets.UTF_8));
-            return CompletableFuture.<Void>completedFuture(null);
-        };
+        MqttSubscriber.MessageHandler working = keepingIn(kept);
         try (MqttSubscriber bridge = MqttSubscriber.start(vertx, settings("bridge-failing", topic, 16), working)) {
             Poll.until("the three redelivered", WAIT, Duration.ofMillis(50), () -> kept.size() == 3, kept::toString);
             assertThat(kept).containsExactlyInAnyOrder("m0", "m1", "m2");
@@ -146,10 +151,7 @@ class MqttSubscriberTest {
         try (MosquittoServer secure = MosquittoServer.startTls()) {
             String topic = "kedge/tls/reading";
             Set<String> kept = ConcurrentHashMap.newKeySet();
-            MqttSubscriber.MessageHandler keep = (t, payload) -> {
-                kept.add(new String(payload, StandardCharsets.UTF_8));
-                return CompletableFuture.<Void>completedFuture(null);
-            };
+            MqttSubscriber.MessageHandler keep = keepingIn(kept);
             MqttSubscriber.Settings verified = new MqttSubscriber.Settings("127.0.0.1", secure.port(), topic, "bridge-tls",
                     Optional.empty(), Optional.empty(), 16, Duration.ofSeconds(30), Duration.ofMillis(200), 64 * 1024,
                     true, Optional.of(secure.caCertificate()));
@@ -187,10 +189,7 @@ class MqttSubscriberTest {
         try (MosquittoServer guarded = MosquittoServer.startWithPassword("bridge", "s3cret")) {
             String topic = "kedge/auth/reading";
             Set<String> kept = ConcurrentHashMap.newKeySet();
-            MqttSubscriber.MessageHandler keep = (t, payload) -> {
-                kept.add(new String(payload, StandardCharsets.UTF_8));
-                return CompletableFuture.<Void>completedFuture(null);
-            };
+            MqttSubscriber.MessageHandler keep = keepingIn(kept);
             MqttSubscriber.Settings admitted = new MqttSubscriber.Settings("127.0.0.1", guarded.port(), topic, "bridge-auth",
                     Optional.of("bridge"), Optional.of("s3cret"), 16, Duration.ofSeconds(30), Duration.ofMillis(200),
                     64 * 1024, false, Optional.empty());
@@ -220,10 +219,7 @@ class MqttSubscriberTest {
     void itReconnectsWhenMosquittoRestartsAndTakesWhatWasPublishedMeanwhile() {
         String topic = "kedge/restart/reading";
         Set<String> kept = ConcurrentHashMap.newKeySet();
-        MqttSubscriber.MessageHandler keep = (t, payload) -> {
-            kept.add(new String(payload, StandardCharsets.UTF_8));
-            return CompletableFuture.<Void>completedFuture(null);
-        };
+        MqttSubscriber.MessageHandler keep = keepingIn(kept);
         try (MqttSubscriber bridge = MqttSubscriber.start(vertx, settings("bridge-restart", topic, 16), keep)) {
             Poll.until("subscribed", WAIT, () -> bridge.stats().connected());
             publish(topic, 10);
