@@ -298,9 +298,12 @@ public final class MqttSubscriber implements AutoCloseable {
                 LOG.debugf("PUBACK for a message on %s not sent (%s); it will be redelivered", topic, e.getMessage());
             }
         } else {
-            notKept.incrementAndGet();
-            LOG.warnf("MQTT message on %s not acknowledged: its event could not be kept (%s); the broker resends it"
-                    + " after the next reconnect", topic, error.getMessage());
+            long count = notKept.incrementAndGet();
+            // A failing disk fails every message: one line per WARN_EVERY, not thousands a second.
+            if (count % MqttBridge.WARN_EVERY == 1) {
+                LOG.warnf("MQTT message on %s not acknowledged: its event could not be kept (%s); the broker resends"
+                        + " it after the next reconnect (%d not acknowledged so far)", topic, error.getMessage(), count);
+            }
         }
         if (paused && unacked <= settings.maxUnacked() / 2) {
             paused = false;
