@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -38,6 +42,8 @@ public final class SensorPoller {
     private final AtomicLong readFailures = new AtomicLong();
     private final Map<SensorFault, AtomicLong> faults = new EnumMap<>(SensorFault.class);
     private volatile Instant lastPoll;
+    /** The append of the latest sample; the buffer commits in order, so all earlier ones are done when it is. */
+    private volatile CompletableFuture<Void> lastOffer = CompletableFuture.completedFuture(null);
     private int failuresInARow;
     private boolean bufferFailing;
 
@@ -82,8 +88,23 @@ public final class SensorPoller {
     }
 
     private void offer(SensorResult.Sample sample) {
-        forwarder.offer(ReadingEvents.of(identity.toReading(sensor.model(), sample.measurement())))
-                .whenComplete((kept, error) -> bufferResult(error));
+        lastOffer = forwarder.offer(ReadingEvents.of(identity.toReading(sensor.model(), sample.measurement())))
+                .whenComplete((kept, error) -> bufferResult(error))
+                .toCompletableFuture();
+    }
+
+    /**
+     * Waits, at most {@code atMost}, until the samples taken so far are in the buffer or were refused
+     * by it: then the buffer's counts include every sample that {@link #stats()} counts as read.
+     */
+    public void awaitOffered(Duration atMost) {
+        try {
+            lastOffer.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("The last sample's append did not complete cleanly: %s", e.toString());
+        }
     }
 
     private synchronized void bufferResult(Throwable error) {

@@ -2,8 +2,11 @@ package io.kedge.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudevents.CloudEvent;
 import io.kedge.contract.EventTypes;
 import io.kedge.contract.data.Reading;
+import io.kedge.device.forward.Forwarder;
+import io.kedge.device.forward.ForwardingStats;
 import io.kedge.device.sensor.Measurement;
 import io.kedge.device.sensor.Sensor;
 import io.kedge.device.sensor.SensorFault;
@@ -16,6 +19,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +54,37 @@ class SensorPollerTest {
 
     private static Supplier<SensorResult> eio() {
         return () -> new SensorResult.Failure(SensorFault.IO_ERROR, "Input/output error");
+    }
+
+    @Test
+    void awaitOfferedReturnsOnlyOnceTheLastSampleIsInTheBuffer() {
+        // GIVEN a buffer whose append of the sample completes 200 ms after it was offered
+        CompletableFuture<Void> append = new CompletableFuture<>();
+        Forwarder slowDisk = new Forwarder() {
+            @Override
+            public CompletionStage<Void> offer(CloudEvent event) {
+                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> append.complete(null));
+                return append;
+            }
+
+            @Override
+            public ForwardingStats stats() {
+                return new ForwardingStats(0, 0, 0, 0, 0, 0, true);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        SensorPoller poller = new SensorPoller(new ScriptedSensor(new ArrayDeque<>(List.of(sample(20.1)))), IDENTITY,
+                slowDisk, Clock.fixed(T0, ZoneOffset.UTC));
+        poller.poll();
+
+        // WHEN the device stops and waits for it
+        poller.awaitOffered(Duration.ofSeconds(5));
+
+        // THEN the append is done, so the final counts include the sample
+        assertThat(append).isDone();
     }
 
     @Test

@@ -74,7 +74,15 @@ public class DeviceRunner {
     void stop(@Observes ShutdownEvent shutdown) {
         if (ticks != null) {
             ticks.shutdownNow();
+            try {
+                ticks.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        // The last sample's append may still be on its way to disk: the final line must count it
+        // as buffered (or its eviction as dropped), as the buffer file will after a restart.
+        poller.awaitOffered(Duration.ofSeconds(5));
         LOG.info("Stopping: " + report.line(status()));
     }
 
