@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
@@ -254,20 +253,6 @@ public final class DurableBuffer implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /**
-     * The oldest committed event not yet delivered, left in place; it is protected from eviction
-     * until {@link #remove} or the next call. For one event at a time: it {@linkplain #release releases}
-     * whatever {@link #next} handed out before.
-     */
-    public Optional<BufferedEvent> head() {
-        synchronized (pinLock) {
-            pinned.clear();
-            scannedThrough = consumedThrough;
-            List<BufferedEvent> first = next(1);
-            return first.isEmpty() ? Optional.empty() : Optional.of(first.get(0));
-        }
     }
 
     /**
