@@ -8,6 +8,7 @@ import io.kedge.testkit.QosOnePublisher;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.PemTrustOptions;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +48,15 @@ class MqttSubscriberTest {
     }
 
     private static MqttSubscriber.Settings settings(String clientId, String topic, int maxUnacked) {
-        return MqttSubscriber.Settings.plain("127.0.0.1", mosquitto.port(), topic, clientId, maxUnacked, Duration.ofMillis(200));
+        return settings(mosquitto, topic, clientId, maxUnacked, Optional.empty(), Optional.empty(), false, Optional.empty());
+    }
+
+    /** Settings for {@code server}: reconnects every 200 ms, messages of up to 64 KiB. */
+    private static MqttSubscriber.Settings settings(MosquittoServer server, String topic, String clientId, int maxUnacked,
+                                                    Optional<String> username, Optional<String> password, boolean tls,
+                                                    Optional<Path> caFile) {
+        return new MqttSubscriber.Settings("127.0.0.1", server.port(), topic, clientId, username, password, maxUnacked,
+                Duration.ofSeconds(30), Duration.ofMillis(200), 64 * 1024, tls, caFile);
     }
 
     /** Leaves a persistent session at Mosquitto, subscribed to {@code topic}, and goes away. */
@@ -152,9 +161,8 @@ class MqttSubscriberTest {
             String topic = "kedge/tls/reading";
             Set<String> kept = ConcurrentHashMap.newKeySet();
             MqttSubscriber.MessageHandler keep = keepingIn(kept);
-            MqttSubscriber.Settings verified = new MqttSubscriber.Settings("127.0.0.1", secure.port(), topic, "bridge-tls",
-                    Optional.empty(), Optional.empty(), 16, Duration.ofSeconds(30), Duration.ofMillis(200), 64 * 1024,
-                    true, Optional.of(secure.caCertificate()));
+            MqttSubscriber.Settings verified = settings(secure, topic, "bridge-tls", 16, Optional.empty(),
+                    Optional.empty(), true, Optional.of(secure.caCertificate()));
             try (MqttSubscriber bridge = MqttSubscriber.start(vertx, verified, keep)) {
                 Poll.until("subscribed over TLS", WAIT, () -> bridge.stats().connected());
                 publishOverTls(secure, topic, "over-tls");
@@ -163,9 +171,8 @@ class MqttSubscriberTest {
             }
 
             // Without the CA the JVM's trust store does not know the server's certificate: no connection.
-            MqttSubscriber.Settings unverified = new MqttSubscriber.Settings("127.0.0.1", secure.port(), topic,
-                    "bridge-tls-2", Optional.empty(), Optional.empty(), 16, Duration.ofSeconds(30), Duration.ofMillis(200),
-                    64 * 1024, true, Optional.empty());
+            MqttSubscriber.Settings unverified = settings(secure, topic, "bridge-tls-2", 16, Optional.empty(),
+                    Optional.empty(), true, Optional.empty());
             try (MqttSubscriber bridge = MqttSubscriber.start(vertx, unverified, keep)) {
                 Poll.until("two failed attempts", WAIT, () -> bridge.stats().failures() >= 2);
                 assertThat(bridge.stats().connects()).isZero();
@@ -190,9 +197,8 @@ class MqttSubscriberTest {
             String topic = "kedge/auth/reading";
             Set<String> kept = ConcurrentHashMap.newKeySet();
             MqttSubscriber.MessageHandler keep = keepingIn(kept);
-            MqttSubscriber.Settings admitted = new MqttSubscriber.Settings("127.0.0.1", guarded.port(), topic, "bridge-auth",
-                    Optional.of("bridge"), Optional.of("s3cret"), 16, Duration.ofSeconds(30), Duration.ofMillis(200),
-                    64 * 1024, false, Optional.empty());
+            MqttSubscriber.Settings admitted = settings(guarded, topic, "bridge-auth", 16, Optional.of("bridge"),
+                    Optional.of("s3cret"), false, Optional.empty());
             try (MqttSubscriber bridge = MqttSubscriber.start(vertx, admitted, keep)) {
                 Poll.until("subscribed with credentials", WAIT, () -> bridge.stats().connected());
                 try (QosOnePublisher gateway = new QosOnePublisher("127.0.0.1", guarded.port(), "gateway-auth", options -> {
@@ -205,9 +211,8 @@ class MqttSubscriberTest {
                         () -> bridge.stats().toString());
             }
 
-            MqttSubscriber.Settings refused = new MqttSubscriber.Settings("127.0.0.1", guarded.port(), topic, "bridge-auth-2",
-                    Optional.of("bridge"), Optional.of("wrong"), 16, Duration.ofSeconds(30), Duration.ofMillis(200),
-                    64 * 1024, false, Optional.empty());
+            MqttSubscriber.Settings refused = settings(guarded, topic, "bridge-auth-2", 16, Optional.of("bridge"),
+                    Optional.of("wrong"), false, Optional.empty());
             try (MqttSubscriber bridge = MqttSubscriber.start(vertx, refused, keep)) {
                 Poll.until("two refused attempts", WAIT, () -> bridge.stats().failures() >= 2);
                 assertThat(bridge.stats().connects()).isZero();
