@@ -104,8 +104,7 @@ public final class AlertBench {
                     "KEDGE_ALERT_RULE_TEMPERATURE_HIGH_FOR", "0s"), 0));
             started.add(apps.get(StackApp.ALERT));
 
-            Set<String> services = AlertBenchOptions.APPS.stream().filter(a -> a.service != null).map(a -> a.service)
-                    .collect(Collectors.toSet());
+            Set<String> services = StackApp.services(AlertBenchOptions.APPS);
             Path manifests = work.resolve("manifests");
             AlertBenchManifests written = AlertBenchManifests.write(root.resolve("eventing/k8s"), manifests, services,
                     subscriber.url());

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The JVMs the end-to-end benchmark feeds, started after InfluxDB, Mosquitto and the subscriber
@@ -55,8 +53,7 @@ final class PipelineStack implements AutoCloseable {
                                MosquittoServer mosquitto, String subscriberUrl) {
         Launch launch = new Launch(options, out, BenchFlags.repositoryRoot(Path.of("")), work, influx, mosquitto);
         boolean edge = options.mode() == PipelineMode.EDGE;
-        Set<String> services = edge ? EDGE_SERVICES : Stream.of(StackApp.values()).filter(a -> a.service != null)
-                .map(a -> a.service).collect(Collectors.toSet());
+        Set<String> services = edge ? EDGE_SERVICES : StackApp.services(List.of(StackApp.values()));
         AlertBenchManifests manifests = AlertBenchManifests.write(launch.root.resolve("eventing/k8s"),
                 work.resolve("manifests"), services, subscriberUrl, false);
         PipelineStack stack = edge ? launch.edge() : launch.apps();

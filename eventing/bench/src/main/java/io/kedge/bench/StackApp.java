@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The apps of {@code ./kedge up} besides InfluxDB and Mosquitto, in the order the launcher starts
@@ -31,6 +33,11 @@ enum StackApp {
 
     Path defaultJar() {
         return Path.of(module, "target", "quarkus-app", "quarkus-run.jar");
+    }
+
+    /** The Knative Services {@code apps} serve: the Triggers naming any other are left out of a benchmark. */
+    static Set<String> services(Collection<StackApp> apps) {
+        return apps.stream().filter(app -> app.service != null).map(app -> app.service).collect(Collectors.toSet());
     }
 
     /** Each app's packaged jar under {@code root}. */
