@@ -174,7 +174,7 @@ public final class AlertBench {
         generator.awaitAnswers(options.drainTimeout());
         long expected = load.acceptedFiring(phase);
         AlertSubscriber.Phase arrived = subscriber.phase(phase);
-        boolean all = arrived.awaitFired(expected, options.drainTimeout());
+        boolean all = arrived.awaitArrivals(expected, stats.acceptedCount(), options.drainTimeout());
         Usage usage = window == null ? null : window.close();
         BrokerMeters meters = before == null ? null : BrokerMeters.scrape(brokerUrl).since(before);
         long unanswered = stats.sentCount() - stats.answeredCount();

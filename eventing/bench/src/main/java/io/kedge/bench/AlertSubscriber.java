@@ -62,6 +62,7 @@ final class AlertSubscriber implements AutoCloseable {
         synchronized void validated(long latencyNanos) {
             validatedCount++;
             validated.recordNanos(latencyNanos);
+            notifyAll();
         }
 
         /** Distinct fired alerts of the expected rule for this phase's firing readings. */
@@ -92,10 +93,14 @@ final class AlertSubscriber implements AutoCloseable {
             return validated;
         }
 
-        /** Waits until {@code count} distinct alerts fired; false when {@code within} passed first. */
-        synchronized boolean awaitFired(long count, Duration within) {
+        /**
+         * Waits until {@code fired} distinct alerts and {@code validated} validated readings arrived;
+         * false when {@code within} passed first. Both, because the two Triggers deliver independently:
+         * the last alert may well come before the last validated reading.
+         */
+        synchronized boolean awaitArrivals(long fired, long validated, Duration within) {
             long deadline = System.nanoTime() + within.toNanos();
-            while (firedIds.size() < count) {
+            while (firedIds.size() < fired || validatedCount < validated) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

@@ -299,7 +299,7 @@ public final class PipelineBench {
             Drain drain = drain(samples[0], samples[1], accepted, sendEnd, drainTimeout);
             probes.awaitPhase(phase, drain.complete() ? Duration.ofSeconds(10) : Duration.ofSeconds(1));
             AlertSubscriber.Phase alerts = subscriber.phase(phase);
-            alerts.awaitFired(tally.firingIn.sum(), drain.complete() ? Duration.ofSeconds(30) : Duration.ofSeconds(1));
+            alerts.awaitArrivals(tally.firingIn.sum(), 0, drain.complete() ? Duration.ofSeconds(30) : Duration.ofSeconds(1));
             Usage usage = window.close();
             double cpuSeconds = (double) (stackTicks() - ticksBefore) / ProcessStats.TICKS_PER_SECOND;
             double span = Math.max(duration.toNanos(), drain.lastGainNanos() - schedule.timeOf(0)) / 1e9;
