@@ -34,10 +34,14 @@ class KnownIssuesTest {
                 Finding.of(Finding.Kind.SERVER_ERROR, "answered 500"),
                 Finding.of(Finding.Kind.NOT_STORABLE, "validate accepted it, store answered 400 ... 'deviceId' contains a line feed"),
                 Finding.of(Finding.Kind.ACCEPTED_INVALID, "204 for data outside the contract: temperature is no JSON number: \"21.5\""));
+        FuzzRequest oversizedTrace = new FuzzRequest("TRACE", "/q/health", List.of(), new byte[70_000],
+                FuzzRequest.Framing.CONTENT_LENGTH, false);
         for (String target : TARGETS) {
             for (Finding finding : fixed) {
                 assertThat(KnownIssues.match(target, finding, mixed)).as(target + ": " + finding.detail()).isEmpty();
             }
+            assertThat(KnownIssues.match(target, Finding.of(Finding.Kind.NO_MESSAGE, "413 without a body"), oversizedTrace))
+                    .as(target + ": the bare 413 to a TRACE is fixed").isEmpty();
         }
     }
 

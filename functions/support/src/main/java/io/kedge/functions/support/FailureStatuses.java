@@ -2,13 +2,17 @@ package io.kedge.functions.support;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -20,6 +24,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * until it gives up.</li>
  * <li>413 from Quarkus' body handler, on any path (a function's, {@code /q/health}, one that no
  * route serves): the limit and its key.</li>
+ * <li>The same 413 for a body over the limit declared by {@code Content-Length} in a GET, HEAD,
+ * OPTIONS, TRACE or unknown-method request, which Quarkus otherwise answers with no message
+ * before any router handler runs (its upload-limit route; the body handler, which fails into this
+ * handler, only sees POST, PUT, PATCH and DELETE there). Found by {@code ./kedge fuzz}.</li>
  * <li>Any other 4xx failure without a message (Vert.x's 404 for the request target {@code *},
  * Funqy's bare 404 and 406): its status with the method and path.</li>
  * </ul>
@@ -29,11 +37,45 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Singleton
 public class FailureStatuses {
 
+    /** Right before Quarkus' upload-limit route, which answers a bare 413. */
+    static final int EARLY_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+    /** The methods whose oversized body reaches the failure handler as a 413 already. */
+    private static final Set<HttpMethod> FAILED_BY_BODY_HANDLER =
+            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
     private final String maxBodySize = ConfigProvider.getConfig()
             .getOptionalValue("quarkus.http.limits.max-body-size", String.class).orElse("10240K");
+    private final long maxBodyBytes = ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+            .map(MemorySize::asLongValue).orElse(10240L * 1024);
 
     void install(@Observes Router router) {
+        router.route().order(EARLY_ORDER).handler(this::oversizedWithoutBodyHandler);
         router.route().order(EventGate.ORDER).failureHandler(this::handle);
+    }
+
+    private void oversizedWithoutBodyHandler(RoutingContext context) {
+        if (FAILED_BY_BODY_HANDLER.contains(context.request().method())
+                || declaredLength(context.request().getHeader("content-length")) <= maxBodyBytes) {
+            context.next();
+            return;
+        }
+        // The body is left unread, so the connection cannot carry another request (as Quarkus does).
+        context.response().putHeader("connection", "close")
+                .endHandler(ended -> context.request().connection().close());
+        EventGate.answer(context, tooLarge(maxBodySize));
+    }
+
+    /** The declared length, or -1 when there is none or it is no number (Vert.x refuses those itself). */
+    static long declaredLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void handle(RoutingContext context) {
