@@ -26,8 +26,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * route serves): the limit and its key.</li>
  * <li>The same 413 for a body over the limit declared by {@code Content-Length} in a GET, HEAD,
  * OPTIONS, TRACE or unknown-method request, which Quarkus otherwise answers with no message
- * before any router handler runs (its upload-limit route; the body handler, which fails into this
- * handler, only sees POST, PUT, PATCH and DELETE there). Found by {@code ./kedge fuzz}.</li>
+ * before any router handler runs (its upload-limit route); POST, PUT, PATCH and DELETE reach this
+ * failure handler with a 413 already (seen with each method). Found by {@code ./kedge fuzz}.</li>
  * <li>Any other 4xx failure without a message (Vert.x's 404 for the request target {@code *},
  * Funqy's bare 404 and 406): its status with the method and path.</li>
  * </ul>
