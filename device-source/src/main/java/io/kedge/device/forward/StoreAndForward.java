@@ -193,6 +193,7 @@ public final class StoreAndForward implements Forwarder {
     /** One turn of the sending thread: outcomes in, then new sends out, or a wait. */
     private void step() {
         boolean busy = handleCompleted();
+        progress();
         if (!running || failed != null) {
             if (inFlight == 0 && failed != null) {
                 Duration wait = sinkFailed(failed);
@@ -213,7 +214,6 @@ public final class StoreAndForward implements Forwarder {
                 drained();
             }
         }
-        progress();
         if (!busy) {
             awaitSignal(IDLE_CHECK);
         }
@@ -263,9 +263,6 @@ public final class StoreAndForward implements Forwarder {
                     }
                 }
             }
-        }
-        if (any) {
-            progress();
         }
         return any;
     }
