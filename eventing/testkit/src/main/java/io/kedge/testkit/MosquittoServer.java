@@ -70,20 +70,11 @@ public final class MosquittoServer extends ServerProcess {
     private void writePasswordFile(String user, String password) {
         try {
             Path file = dir.resolve("passwords");
-            Process process = new ProcessBuilder(binary("mosquitto_passwd", "mosquitto").toString(), "-b", "-c",
-                    file.toString(), user, password).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("mosquitto_passwd failed: " + output);
-            }
+            run(binary("mosquitto_passwd", "mosquitto").toString(), "-b", "-c", file.toString(), user, password);
             // Mosquitto started as root drops to user 'mosquitto', which must read the file.
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            readableByMosquitto(List.of(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -95,36 +86,38 @@ public final class MosquittoServer extends ServerProcess {
     private void writeCertificates() {
         try {
             Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-            openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=kedge-test-ca",
+            run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=kedge-test-ca",
                     "-keyout", "ca.key", "-out", "ca.crt");
-            openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "server.key",
+            run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "server.key",
                     "-out", "server.csr");
-            openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+            run("openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
                     "-days", "2", "-extfile", "san.ext", "-out", "server.crt");
             // Mosquitto started as root drops to user 'mosquitto', which must read its key.
-            for (String file : List.of("ca.crt", "server.crt", "server.key")) {
-                Files.setPosixFilePermissions(dir.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            readableByMosquitto(List.of(dir.resolve("ca.crt"), dir.resolve("server.crt"), dir.resolve("server.key")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void openssl(String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>();
-        command.add("openssl");
-        command.addAll(List.of(args));
+    /** Runs a tool in the server's directory; fails with its output when it exits non-zero. */
+    private void run(String... command) throws IOException {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         try {
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("openssl " + String.join(" ", args) + " failed: " + output);
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private void readableByMosquitto(List<Path> files) throws IOException {
+        for (Path file : files) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private void writeConfig() {
