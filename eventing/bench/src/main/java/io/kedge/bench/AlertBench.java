@@ -176,7 +176,7 @@ public final class AlertBench {
         AlertSubscriber.Phase arrived = subscriber.phase(phase);
         boolean all = arrived.awaitArrivals(expected, stats.acceptedCount(), options.drainTimeout());
         Usage usage = window == null ? null : window.close();
-        BrokerMeters meters = before == null ? null : BrokerMeters.scrape(brokerUrl).since(before);
+        BrokerMeters meters = before == null ? null : BrokerMeters.scrapeWhenIdle(brokerUrl, options.drainTimeout()).since(before);
         long unanswered = stats.sentCount() - stats.answeredCount();
         AlertRun run = new AlertRun(name, duration.toNanos() / 1e9, stats.sentCount(), stats.acceptedCount(),
                 stats.backpressureCount(), stats.errorCount() + unanswered + stats.unsentCount(),

@@ -25,6 +25,8 @@ final class BrokerMeters {
     static final String COMMIT = "kedge_broker_store_commit_seconds";
     /** Changes (events, completions, dead letters) per commit. */
     static final String COMMIT_CHANGES = "kedge_broker_store_commit_changes";
+    /** Per Trigger, events it has not finished: a gauge. */
+    static final String BACKLOG = "kedge_broker_backlog";
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -62,9 +64,32 @@ final class BrokerMeters {
     }
 
     private final Map<String, Histogram> series;
+    private final double backlog;
 
-    private BrokerMeters(Map<String, Histogram> series) {
+    private BrokerMeters(Map<String, Histogram> series, double backlog) {
         this.series = series;
+        this.backlog = backlog;
+    }
+
+    /**
+     * Scrapes until no Trigger has a backlog left, or {@code within} has passed (the last scrape then).
+     * A subscriber counts an event when it gets it; the broker counts the delivery when the answer is
+     * back and before the event leaves the backlog, so only an empty backlog means every delivery that
+     * a subscriber saw is in the histograms.
+     */
+    static BrokerMeters scrapeWhenIdle(String brokerUrl, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        BrokerMeters meters = scrape(brokerUrl);
+        while (meters.backlog > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the broker's backlog to drain", e);
+            }
+            meters = scrape(brokerUrl);
+        }
+        return meters;
     }
 
     /** Scrapes {@code <brokerUrl>/q/metrics}. */
@@ -88,6 +113,7 @@ final class BrokerMeters {
     static BrokerMeters parse(String text) {
         Map<String, double[]> totals = new HashMap<>();
         Map<String, TreeMap<Double, Double>> buckets = new HashMap<>();
+        double backlog = 0;
         for (String line : text.split("\n")) {
             Matcher m = LINE.matcher(line);
             if (line.startsWith("#") || !m.find()) {
@@ -106,11 +132,18 @@ final class BrokerMeters {
                 totals.computeIfAbsent(key(name.substring(0, name.length() - 6), labels), k -> new double[2])[0] = value;
             } else if (name.endsWith("_sum")) {
                 totals.computeIfAbsent(key(name.substring(0, name.length() - 4), labels), k -> new double[2])[1] = value;
+            } else if (name.equals(BACKLOG)) {
+                backlog += value;
             }
         }
         Map<String, Histogram> series = new HashMap<>();
         totals.forEach((key, t) -> series.put(key, new Histogram(t[0], t[1], buckets.getOrDefault(key, new TreeMap<>()))));
-        return new BrokerMeters(series);
+        return new BrokerMeters(series, backlog);
+    }
+
+    /** Events that some Trigger has not finished, summed over the Triggers. */
+    double backlog() {
+        return backlog;
     }
 
     /** The series of {@code metric} with {@code trigger} (namespace/name) as its Trigger, or without labels when null. */
@@ -122,7 +155,7 @@ final class BrokerMeters {
     BrokerMeters since(BrokerMeters before) {
         Map<String, Histogram> diff = new HashMap<>();
         series.forEach((key, now) -> diff.put(key, now.minus(before.series.getOrDefault(key, Histogram.EMPTY))));
-        return new BrokerMeters(diff);
+        return new BrokerMeters(diff, backlog);
     }
 
     private static String key(String metric, Map<String, String> labels) {

@@ -3,6 +3,11 @@ package io.kedge.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Verifies how the alert benchmark reads the broker's Prometheus histograms and their share of a run. */
@@ -55,5 +60,50 @@ class BrokerMetersTest {
 
         assertThat(none.count()).isZero();
         assertThat(none.meanMillis()).isZero();
+    }
+
+    @Test
+    void theBacklogIsTheSumOverTheTriggers() {
+        BrokerMeters meters = BrokerMeters.parse(AFTER + """
+                # TYPE kedge_broker_backlog gauge
+                kedge_broker_backlog{broker="kedge/default",trigger="kedge/validate-readings"} 2.0
+                kedge_broker_backlog{broker="kedge/default",trigger="kedge/store-readings"} 3.0
+                kedge_broker_backlog_other 7.0
+                """);
+
+        assertThat(meters.backlog()).isEqualTo(5);
+        assertThat(BrokerMeters.parse(AFTER).backlog()).isZero();
+    }
+
+    @Test
+    void scrapingWhenIdleWaitsUntilNoTriggerHasABacklog() throws Exception {
+        AtomicInteger scrapes = new AtomicInteger();
+        HttpServer broker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        broker.createContext("/q/metrics", exchange -> {
+            // the delivery's count only grows with the backlog's drain, as in the broker
+            int n = scrapes.incrementAndGet();
+            int left = Math.max(0, 3 - n);
+            byte[] body = ("kedge_broker_delivery_latency_seconds_count{trigger=\"kedge/t\"} " + (10 - left) + ".0\n"
+                    + "kedge_broker_backlog{trigger=\"kedge/t\"} " + left + ".0\n").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        broker.start();
+        try {
+            String url = "http://127.0.0.1:" + broker.getAddress().getPort();
+
+            BrokerMeters idle = BrokerMeters.scrapeWhenIdle(url, Duration.ofSeconds(10));
+
+            assertThat(idle.backlog()).isZero();
+            assertThat(idle.get(BrokerMeters.DELIVERY, "kedge/t").count()).isEqualTo(10);
+            assertThat(scrapes).hasValue(3);
+
+            scrapes.set(-100);
+            BrokerMeters busy = BrokerMeters.scrapeWhenIdle(url, Duration.ofMillis(100));
+            assertThat(busy.backlog()).as("the last scrape once the time is up").isPositive();
+        } finally {
+            broker.stop(0);
+        }
     }
 }
