@@ -8,7 +8,6 @@ import io.kedge.aggregate.window.WindowSpec;
 import io.kedge.functions.support.InfluxHttp;
 import io.kedge.functions.support.SharedWrite;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +111,7 @@ public final class InfluxWindowStore implements WindowStore {
 
     /** One write of the lines of one or more concurrent saves. */
     private void store(String lines) {
-        HttpResponse<String> response = write(lines);
+        InfluxHttp.Answer response = write(lines);
         if (response.statusCode() != 204 && response.body().contains("not found")) {
             // Database or policy dropped behind our back (or never created, when InfluxDB was down at start).
             databaseReady = false;
@@ -131,7 +130,7 @@ public final class InfluxWindowStore implements WindowStore {
         }
     }
 
-    private HttpResponse<String> write(String lines) {
+    private InfluxHttp.Answer write(String lines) {
         return influx.write("db=" + encode(settings.database()) + "&rp=" + encode(settings.retentionPolicy())
                 + "&precision=ns", lines, "writing the windows");
     }

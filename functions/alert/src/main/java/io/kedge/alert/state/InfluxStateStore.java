@@ -8,7 +8,6 @@ import io.kedge.alert.rules.SeriesState;
 import io.kedge.functions.support.InfluxHttp;
 import io.kedge.functions.support.SharedWrite;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +63,7 @@ public final class InfluxStateStore implements StateStore {
 
     /** One write of the lines of one or more concurrent saves. */
     private void store(String lines) {
-        HttpResponse<String> response = write(lines);
+        InfluxHttp.Answer response = write(lines);
         if (response.statusCode() == 404 && response.body().contains("database not found")) {
             // Dropped behind our back (or never created, when InfluxDB was down at start).
             createDatabase();
@@ -76,7 +75,7 @@ public final class InfluxStateStore implements StateStore {
         }
     }
 
-    private HttpResponse<String> write(String lines) {
+    private InfluxHttp.Answer write(String lines) {
         return influx.write("db=" + encode(settings.database()) + "&precision=ms", lines, "writing the alert state");
     }
 

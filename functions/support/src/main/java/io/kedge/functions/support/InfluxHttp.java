@@ -3,15 +3,18 @@ package io.kedge.functions.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * A function's own state in InfluxDB 1.x, through its HTTP API: Basic credentials when a user is
@@ -20,15 +23,25 @@ import java.util.Optional;
  * {@link StateUnavailableException}, so that the event that needed the state is retried. What a
  * write's answer means is left to the store: some refusals it repairs (a dropped database) or
  * accepts (points beyond the retention).
+ *
+ * <p>OkHttp rather than the JDK's client: a blocking call runs on the caller's thread, where the
+ * JDK's hands each request to its selector thread and back. Measured against InfluxDB 1.6.7 here,
+ * C1-compiled, one write every 5 ms: 600 µs of CPU and 1.22 ms p50 per write, against 1,150 µs and
+ * 1.79 ms, on the path of every reading the alert and aggregate functions handle.
  */
 public final class InfluxHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
+    private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+
+    /** InfluxDB's answer to a request: its status and body. */
+    public record Answer(int statusCode, String body) {
+    }
 
     private final URI url;
-    private final Duration timeout;
     private final String state;
-    private final HttpClient http;
+    private final OkHttpClient http;
     private final String authorization;
 
     /**
@@ -38,11 +51,12 @@ public final class InfluxHttp {
      */
     public InfluxHttp(URI url, Optional<String> username, Optional<String> password, Duration timeout, String state) {
         this.url = url;
-        this.timeout = timeout;
         this.state = state;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+        this.http = new OkHttpClient.Builder()
+                .callTimeout(timeout)
                 .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
                 .build();
         this.authorization = username
                 .map(user -> "Basic " + Base64.getEncoder().encodeToString(
@@ -56,13 +70,13 @@ public final class InfluxHttp {
      * @param what what the request does, for the failure when it gets no answer
      * @return InfluxDB's answer, whatever its status
      */
-    public HttpResponse<String> write(String parameters, String lines, String what) {
-        return send(request("/write?" + parameters).POST(HttpRequest.BodyPublishers.ofString(lines)), what);
+    public Answer write(String parameters, String lines, String what) {
+        return send(request("/write?" + parameters).post(RequestBody.create(lines, TEXT)), what);
     }
 
     /** GETs {@code /query?<parameters>}: the answer to {@code statement}, 200 and JSON. */
     public JsonNode get(String parameters, String statement, String what) {
-        return parse(send(request("/query?" + parameters).GET(), what), statement);
+        return parse(send(request("/query?" + parameters).get(), what), statement);
     }
 
     /**
@@ -71,9 +85,7 @@ public final class InfluxHttp {
      * body also carries queries too long for a URL.
      */
     public JsonNode post(String form, String statement, String what) {
-        return parse(send(request("/query")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)), what), statement);
+        return parse(send(request("/query").post(RequestBody.create(form, FORM)), what), statement);
     }
 
     /** Fails when the answer reports an error, for the whole request or for one of its statements. */
@@ -106,7 +118,7 @@ public final class InfluxHttp {
         return url;
     }
 
-    private JsonNode parse(HttpResponse<String> response, String statement) {
+    private JsonNode parse(Answer response, String statement) {
         if (response.statusCode() != 200) {
             throw unavailable("InfluxDB at " + url + " answered " + response.statusCode()
                     + " to " + abbreviate(statement) + ": " + abbreviate(response.body()));
@@ -119,24 +131,27 @@ public final class InfluxHttp {
         }
     }
 
-    private HttpRequest.Builder request(String pathAndQuery) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(url.toString()) + pathAndQuery))
-                .timeout(timeout);
+    private Request.Builder request(String pathAndQuery) {
+        Request.Builder request = new Request.Builder().url(stripSlash(url.toString()) + pathAndQuery);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         return request;
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request, String what) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private Answer send(Request.Builder request, String what) {
+        try (Response response = http.newCall(request.build()).execute()) {
+            return new Answer(response.code(), response.body().string());
+        } catch (InterruptedIOException e) {
+            // OkHttp's call timeout, or the calling thread interrupted
+            if (Thread.currentThread().isInterrupted()) {
+                throw new StateUnavailableException(state, "interrupted while " + abbreviate(what), e);
+            }
+            throw new StateUnavailableException(state, "InfluxDB at " + url + " did not answer in time while "
+                    + abbreviate(what) + ": " + e, e);
         } catch (IOException e) {
             throw new StateUnavailableException(state, "InfluxDB at " + url + " unreachable while " + abbreviate(what)
                     + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StateUnavailableException(state, "interrupted while " + abbreviate(what), e);
         }
     }
 

@@ -8,7 +8,9 @@ import io.kedge.testkit.FreePorts;
 import io.kedge.testkit.InfluxServer;
 import io.kedge.testkit.RealServers;
 import java.net.URI;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class InfluxHttpTest {
         http.checkErrors(http.post("q=" + InfluxHttp.encode("CREATE DATABASE \"roundtrip\""), "CREATE DATABASE roundtrip",
                 "creating database roundtrip"), "CREATE DATABASE roundtrip");
 
-        HttpResponse<String> written = http.write("db=roundtrip&precision=ms", "m,device=pi-1 value=21.5 1000\n", "writing");
+        InfluxHttp.Answer written = http.write("db=roundtrip&precision=ms", "m,device=pi-1 value=21.5 1000\n", "writing");
         JsonNode answer = http.get("db=roundtrip&epoch=ms&q=" + InfluxHttp.encode("SELECT * FROM m GROUP BY *"),
                 "SELECT * FROM m", "reading");
 
@@ -77,5 +79,29 @@ class InfluxHttpTest {
                 .isInstanceOf(StateUnavailableException.class)
                 .hasMessageStartingWith("InfluxDB at " + nobody + " unreachable while writing the test state: ")
                 .extracting(e -> ((StateUnavailableException) e).error()).isEqualTo("test state unavailable");
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsA503AfterTheTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try (Socket held = silent.accept()) {
+                    held.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (java.io.IOException ignored) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String url = "http://127.0.0.1:" + silent.getLocalPort();
+            InfluxHttp http = new InfluxHttp(URI.create(url), Optional.empty(), Optional.empty(), Duration.ofMillis(300),
+                    "test state");
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> http.write("db=x", "m value=1", "writing the test state"))
+                    .isInstanceOf(StateUnavailableException.class)
+                    .hasMessageStartingWith("InfluxDB at " + url + " did not answer in time while writing the test state");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
     }
 }
