@@ -9,17 +9,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * POSTs events in binary content mode to the sink ({@code K_SINK}, the broker's ingress), all at
- * once, and waits for every answer: any 2xx is accepted, anything else fails the whole send. A
- * function's own sink extends it to implement its sink interface.
+ * POSTs events in binary content mode to the sink ({@code K_SINK}, the broker's ingress), at most
+ * {@link #MAX_IN_FLIGHT} at a time, and waits for every answer: any 2xx is accepted, anything else
+ * fails the whole send. A function's own sink extends it to implement its sink interface.
  */
 public class HttpEventSink {
+
+    /**
+     * POSTs of one send in flight at once. The JDK's client opens a connection for each request
+     * it cannot queue on an idle one, so a tick that closes the windows of a thousand devices
+     * opened a thousand connections at once, and their buffers on both ends (the edge app is
+     * both) took an edge JVM's 48 MB heap to OutOfMemoryError in a 50,000-reading burst.
+     */
+    public static final int MAX_IN_FLIGHT = 16;
 
     private final URI sink;
     private final Duration timeout;
@@ -47,25 +57,32 @@ public class HttpEventSink {
      *         so sending all again is safe for subscribers that deduplicate)
      */
     public void send(List<CloudEvent> events) {
-        List<CompletableFuture<String>> answers = new ArrayList<>();
-        for (CloudEvent event : events) {
-            answers.add(post(event));
-        }
+        Deque<CompletableFuture<String>> inFlight = new ArrayDeque<>();
         List<String> failures = new ArrayList<>();
-        for (CompletableFuture<String> answer : answers) {
-            try {
-                String failure = answer.join();
-                if (failure != null) {
-                    failures.add(failure);
-                }
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                failures.add(cause instanceof IOException ? "unreachable: " + cause : String.valueOf(cause));
+        for (CloudEvent event : events) {
+            if (inFlight.size() == MAX_IN_FLIGHT) {
+                await(inFlight.removeFirst(), failures);
             }
+            inFlight.addLast(post(event));
+        }
+        while (!inFlight.isEmpty()) {
+            await(inFlight.removeFirst(), failures);
         }
         if (!failures.isEmpty()) {
             throw failure(failures.size() + " of " + events.size() + " " + what + " event(s) not accepted by "
                     + sink + ": " + String.join("; ", failures));
+        }
+    }
+
+    private static void await(CompletableFuture<String> answer, List<String> failures) {
+        try {
+            String failure = answer.join();
+            if (failure != null) {
+                failures.add(failure);
+            }
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            failures.add(cause instanceof IOException ? "unreachable: " + cause : String.valueOf(cause));
         }
     }
 

@@ -7,10 +7,18 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.kedge.testkit.FreePorts;
 import io.kedge.testkit.RecordingBroker;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +96,41 @@ class HttpEventSinkTest {
         broker.answer(400);
 
         assertThatThrownBy(() -> sink.send(List.of(event("a")))).isInstanceOf(OwnFailure.class);
+    }
+
+    @Test
+    void aLargeSendKeepsAtMostSixteenPostsInFlightAndDeliversEveryEvent() throws Exception {
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Set<String> received = ConcurrentHashMap.newKeySet();
+        ExecutorService threads = Executors.newFixedThreadPool(64);
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        slow.setExecutor(threads);
+        slow.createContext("/", exchange -> {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                exchange.getRequestBody().readAllBytes();
+                received.add(exchange.getRequestHeaders().getFirst("ce-id"));
+                Thread.sleep(20); // long enough for every POST the sink would start to overlap
+                exchange.sendResponseHeaders(202, -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                now.decrementAndGet();
+                exchange.close();
+            }
+        });
+        slow.start();
+        try {
+            List<CloudEvent> events = IntStream.range(0, 200).mapToObj(i -> event("e" + i)).toList();
+
+            sink("http://127.0.0.1:" + slow.getAddress().getPort()).send(events);
+
+            assertThat(received).hasSize(200);
+            assertThat(most.get()).isBetween(2, HttpEventSink.MAX_IN_FLIGHT);
+        } finally {
+            slow.stop(0);
+            threads.shutdownNow();
+        }
     }
 }
