@@ -63,7 +63,7 @@ public class IngressRoute {
     private static void readBody(RoutingContext ctx, long limit) {
         HttpServerRequest request = ctx.request();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && parseLength(length) > limit) {
+        if (HttpMessage.declaredLength(length) > limit) {
             ctx.fail(413);
             return;
         }
@@ -83,14 +83,6 @@ public class IngressRoute {
         }
         BodyCollector collector = new BodyCollector(ctx, limit);
         request.handler(collector).endHandler(ignored -> collector.end()).exceptionHandler(ctx::fail).resume();
-    }
-
-    private static long parseLength(String header) {
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1; // Vert.x's HTTP codec refuses a malformed Content-Length before it gets here
-        }
     }
 
     /** Collects the body; past the limit it fails the request once (413) and drops the rest. */

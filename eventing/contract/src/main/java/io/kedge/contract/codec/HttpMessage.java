@@ -24,4 +24,19 @@ public record HttpMessage(Map<String, String> headers, byte[] body) {
     public String contentType() {
         return headers.get("content-type");
     }
+
+    /**
+     * The body length a {@code Content-Length} header declares, or -1 when there is none or it is
+     * no number (Vert.x's HTTP codec refuses a malformed one before a route sees it).
+     */
+    public static long declaredLength(String contentLength) {
+        if (contentLength == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.kedge.functions.support;
 
+import io.kedge.contract.codec.HttpMessage;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -56,7 +57,7 @@ public class FailureStatuses {
 
     private void oversizedWithoutBodyHandler(RoutingContext context) {
         if (FAILED_BY_BODY_HANDLER.contains(context.request().method())
-                || declaredLength(context.request().getHeader("content-length")) <= maxBodyBytes) {
+                || HttpMessage.declaredLength(context.request().getHeader("content-length")) <= maxBodyBytes) {
             context.next();
             return;
         }
@@ -64,18 +65,6 @@ public class FailureStatuses {
         context.response().putHeader("connection", "close")
                 .endHandler(ended -> context.request().connection().close());
         EventGate.answer(context, tooLarge(maxBodySize));
-    }
-
-    /** The declared length, or -1 when there is none or it is no number (Vert.x refuses those itself). */
-    static long declaredLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private void handle(RoutingContext context) {
