@@ -30,6 +30,7 @@ public class BrokerReadiness implements HealthCheck {
                 .withData("triggers", broker.topology().triggers().size())
                 .withData("backlog", broker.store().backlog())
                 .withData("inFlight", broker.dispatcher().inFlight())
+                .withData("uncommitted", broker.store().uncommittedWrites())
                 .withData("deadLetters", broker.store().deadLetterCount())
                 .withData("delivered", broker.metrics().delivered())
                 .withData("deadLettered", broker.metrics().deadLettered());

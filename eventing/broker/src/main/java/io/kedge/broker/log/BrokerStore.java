@@ -338,6 +338,14 @@ public final class BrokerStore implements AutoCloseable {
         return writer.waiting();
     }
 
+    /**
+     * Changes a crash would undo now. Delivery completions are committed up to 50 ms after they
+     * happen, so a kill in that window repeats those deliveries (at least once, as promised).
+     */
+    public int uncommittedWrites() {
+        return writer.uncommitted();
+    }
+
     /** Whether the store takes writes: open, and no commit has failed. */
     public boolean isHealthy() {
         return !store.isClosed() && writer.failure() == null;

@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
@@ -47,6 +48,8 @@ final class GroupCommit implements AutoCloseable {
     private long lastHousekeeping = System.nanoTime();
     /** Deferred changes applied since the last commit, and when the oldest was applied. */
     private int deferred;
+    /** Changes submitted and not yet committed, whether queued, applied or deferred. */
+    private final AtomicInteger uncommitted = new AtomicInteger();
     private long deferredSince;
 
     private record Change<T>(Supplier<T> change, CompletableFuture<T> done, boolean deferred) {
@@ -114,6 +117,7 @@ final class GroupCommit implements AutoCloseable {
         } else if (closing) {
             done.completeExceptionally(new StoreFailedException("the broker's store is closing", null));
         } else {
+            uncommitted.incrementAndGet();
             queue.add(new Change<>(change, done, deferred));
         }
         return done;
@@ -122,6 +126,11 @@ final class GroupCommit implements AutoCloseable {
     /** Changes waiting for the next commit. */
     int waiting() {
         return queue.size();
+    }
+
+    /** Changes a crash would undo now: queued, or applied with a commit still to come. */
+    int uncommitted() {
+        return uncommitted.get();
     }
 
     /** Null while the store works; the error that stopped it otherwise. */
@@ -233,6 +242,7 @@ final class GroupCommit implements AutoCloseable {
                     .forEach(change -> change.done().completeExceptionally(failure));
             return;
         }
+        uncommitted.addAndGet(-changes);
         if (changes > 0) {
             listener.committed(changes, System.nanoTime() - start); // before anyone learns the commit is done
         }

@@ -227,6 +227,24 @@ class BrokerStoreTest {
     }
 
     @Test
+    void uncommittedWritesCountWhatACrashWouldUndo() throws Exception {
+        store = BrokerStore.open(data, new BrokerStore.Options(true, 4, java.time.Duration.ofMillis(500), (count, nanos) -> { }));
+        long sequence = store.append(EVENT, List.of(STORE), 0).get();
+        assertThat(store.uncommittedWrites()).as("once an append is acknowledged").isZero();
+
+        CompletableFuture<Long> lingering = store.append(EVENT, List.of(STORE), 0);
+        assertThat(store.uncommittedWrites()).as("while a commit lingers").isEqualTo(1);
+        lingering.get();
+
+        store.complete(STORE, sequence).get();
+        io.kedge.testkit.Poll.until("the completion's commit", java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofMillis(5), () -> store.uncommittedWrites() == 0, () -> "uncommitted " + store.uncommittedWrites());
+        store.abandon();
+        store = open();
+        assertThat(pending(STORE)).as("what was committed when the count reached 0").containsExactly(lingering.get());
+    }
+
+    @Test
     void aLingeringCommitCarriesWhatArrivesMeanwhile() throws Exception {
         List<Integer> commits = new java.util.concurrent.CopyOnWriteArrayList<>();
         store = BrokerStore.open(data, new BrokerStore.Options(true, 4, java.time.Duration.ofMillis(200),

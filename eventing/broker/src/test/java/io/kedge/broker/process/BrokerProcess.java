@@ -109,6 +109,11 @@ final class BrokerProcess implements AutoCloseable {
         return health().get("backlog").asLong();
     }
 
+    /** Store changes a crash would undo now. */
+    long uncommitted() {
+        return health().get("uncommitted").asLong();
+    }
+
     /** Resident memory of the broker process in KiB, from /proc. */
     long rssKib() {
         long pid = ProcessHandle.current().children()
