@@ -1,7 +1,7 @@
 package io.kedge.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kedge.functions.support.InfluxHttp;
 import java.io.IOException;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -73,22 +73,13 @@ final class InfluxV1Schema {
         }
     }
 
-    /** The first error of a /query answer: top-level (400, 401) or per statement (200). */
+    /** The first error of a /query answer ({@link InfluxHttp#error}); the body itself when it is not JSON. */
     private static String errorOf(String body) {
         if (body.isBlank()) {
             return null;
         }
         try {
-            JsonNode answer = JSON.readTree(body);
-            if (answer.hasNonNull("error")) {
-                return answer.get("error").asText();
-            }
-            for (JsonNode result : answer.path("results")) {
-                if (result.hasNonNull("error")) {
-                    return result.get("error").asText();
-                }
-            }
-            return null;
+            return InfluxHttp.error(JSON.readTree(body));
         } catch (IOException e) {
             return "unreadable answer: " + body;
         }

@@ -96,13 +96,16 @@ public final class InfluxHttp {
         }
     }
 
-    /** The first error an answer reports, for the whole request or for a statement; {@code null} for none. */
+    /**
+     * The first error a /query answer reports, for the whole request (400, 401) or for a statement
+     * (200); {@code null} for none, {@code "error": null} included.
+     */
     public static String error(JsonNode answer) {
-        if (answer.has("error")) {
+        if (answer.hasNonNull("error")) {
             return answer.get("error").asText();
         }
         for (JsonNode result : answer.path("results")) {
-            if (result.has("error")) {
+            if (result.hasNonNull("error")) {
                 return result.get("error").asText();
             }
         }

@@ -28,6 +28,17 @@ class InfluxHttpTest {
     }
 
     @Test
+    void anAnswersErrorIsFoundAtTheTopOrInAStatementAndANullErrorIsNone() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        assertThat(InfluxHttp.error(json.readTree("{\"error\":\"authorization failed\"}"))).isEqualTo("authorization failed");
+        assertThat(InfluxHttp.error(json.readTree("{\"results\":[{\"statement_id\":0},{\"statement_id\":1,"
+                + "\"error\":\"database not found: x\"}]}"))).isEqualTo("database not found: x");
+        assertThat(InfluxHttp.error(json.readTree("{\"error\":null,\"results\":[{\"statement_id\":0,\"error\":null}]}")))
+                .isNull();
+    }
+
+    @Test
     void linesWrittenAreReadBackByAQuery(InfluxServer influx) {
         InfluxHttp http = client(influx.url() + "/");
         http.checkErrors(http.post("q=" + InfluxHttp.encode("CREATE DATABASE \"roundtrip\""), "CREATE DATABASE roundtrip",
