@@ -2,6 +2,7 @@ package io.kedge.alert;
 
 import io.kedge.alert.grafana.GrafanaWebhook;
 import io.kedge.contract.codec.HttpMessage;
+import io.kedge.functions.support.BodyLimit;
 import io.kedge.functions.support.RequestProblem;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -31,8 +32,7 @@ public class GrafanaRoute {
 
     GrafanaRoute(GrafanaWebhook webhook) {
         this.webhook = webhook;
-        this.maxBodySize = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.http.limits.max-body-size", String.class).orElse("10240K");
+        this.maxBodySize = BodyLimit.configured().text();
     }
 
     void install(@Observes Router router) {
@@ -65,7 +65,7 @@ public class GrafanaRoute {
     private void failed(RoutingContext context) {
         if (context.statusCode() == 413) {
             end(context, 413, new RequestProblem(413, "notification too large", List.of("the request body exceeds "
-                    + maxBodySize + " (quarkus.http.limits.max-body-size); lower maxAlerts of the contact point")).json(), Map.of());
+                    + maxBodySize + " (" + BodyLimit.KEY + "); lower maxAlerts of the contact point")).json(), Map.of());
             return;
         }
         context.next();

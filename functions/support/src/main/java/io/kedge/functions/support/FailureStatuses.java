@@ -3,7 +3,6 @@ package io.kedge.functions.support;
 import io.kedge.contract.codec.HttpMessage;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -14,7 +13,6 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The app's failure handler on every path, so that no failure is answered without a message.
@@ -44,11 +42,7 @@ public class FailureStatuses {
     private static final Set<HttpMethod> FAILED_BY_BODY_HANDLER =
             Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
-    private final String maxBodySize = ConfigProvider.getConfig()
-            .getOptionalValue("quarkus.http.limits.max-body-size", String.class).orElse("10240K");
-    private final long maxBodyBytes = ConfigProvider.getConfig()
-            .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
-            .map(MemorySize::asLongValue).orElse(10240L * 1024);
+    private final BodyLimit limit = BodyLimit.configured();
 
     void install(@Observes Router router) {
         router.route().order(EARLY_ORDER).handler(this::oversizedWithoutBodyHandler);
@@ -57,14 +51,14 @@ public class FailureStatuses {
 
     private void oversizedWithoutBodyHandler(RoutingContext context) {
         if (FAILED_BY_BODY_HANDLER.contains(context.request().method())
-                || HttpMessage.declaredLength(context.request().getHeader("content-length")) <= maxBodyBytes) {
+                || HttpMessage.declaredLength(context.request().getHeader("content-length")) <= limit.bytes()) {
             context.next();
             return;
         }
         // The body is left unread, so the connection cannot carry another request (as Quarkus does).
         context.response().putHeader("connection", "close")
                 .endHandler(ended -> context.request().connection().close());
-        EventGate.answer(context, tooLarge(maxBodySize));
+        EventGate.answer(context, tooLarge(limit.text()));
     }
 
     private void handle(RoutingContext context) {
@@ -84,7 +78,7 @@ public class FailureStatuses {
         }
         int status = context.statusCode();
         if (status == 413) {
-            EventGate.answer(context, tooLarge(maxBodySize));
+            EventGate.answer(context, tooLarge(limit.text()));
             return;
         }
         if (status >= 400 && status < 500) {
@@ -99,7 +93,7 @@ public class FailureStatuses {
     /** The answer to a body over the limit, the same on every path. */
     static RequestProblem tooLarge(String limit) {
         return new RequestProblem(413, "request too large", List.of(
-                "the request body exceeds " + limit + " (quarkus.http.limits.max-body-size)"));
+                "the request body exceeds " + limit + " (" + BodyLimit.KEY + ")"));
     }
 
     /** A 4xx that Vert.x or Funqy failed the request with, given no reason: the status says it. */
