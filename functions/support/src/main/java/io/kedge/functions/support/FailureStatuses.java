@@ -47,6 +47,9 @@ public class FailureStatuses {
     void install(@Observes Router router) {
         router.route().order(EARLY_ORDER).handler(this::oversizedWithoutBodyHandler);
         router.route().order(EventGate.ORDER).failureHandler(this::handle);
+        // A path no route serves would get Quarkus' HTML "Resource not found" page.
+        router.route().last().handler(context -> EventGate.answer(context,
+                refused(404, context.request().method().name(), context.request().uri())));
     }
 
     private void oversizedWithoutBodyHandler(RoutingContext context) {

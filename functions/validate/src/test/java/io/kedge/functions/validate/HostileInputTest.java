@@ -216,6 +216,20 @@ class HostileInputTest {
     }
 
     @Test
+    void aPathNoRouteServesGetsAMessageNotAnHtmlPage() {
+        given()
+                .contentType("application/json")
+                .body("{}")
+            .when()
+                .post("/no/such/function")
+            .then()
+                .statusCode(404)
+                .contentType("application/json")
+                .body("problems[0]", containsString("POST /no/such/function was refused: not found"));
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
     void asteriskRequestTargetGetsAMessage() throws IOException {
         String answer = rawRequest("OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
