@@ -47,6 +47,12 @@ public class StatusRoute {
         router.get("/status").handler(context -> context.response()
                 .putHeader("content-type", "application/json")
                 .end(json().encode()));
+        // Only when no route serves the path; Vert.x would answer an HTML page.
+        router.errorHandler(404, context -> context.response().setStatusCode(404)
+                .putHeader("content-type", "text/plain; charset=utf-8")
+                .end(context.request().method() + " " + context.request().path() + ": no such route; the device source"
+                        + " serves GET /status, GET and POST " + ActuatorRoute.PATH + ", POST " + UplinkRoute.PATH
+                        + " and /q/health, /q/metrics\n"));
     }
 
     JsonObject json() {

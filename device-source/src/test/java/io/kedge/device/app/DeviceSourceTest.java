@@ -99,6 +99,14 @@ class DeviceSourceTest {
     }
 
     @Test
+    void aPathNoRouteServesIsA404ThatNamesTheRoutes() {
+        given().when().post("/no/such/path").then()
+                .statusCode(404)
+                .contentType(containsString("text/plain"))
+                .body(containsString("POST /no/such/path: no such route"), containsString("GET /status"));
+    }
+
+    @Test
     void livenessReportsThePollLoop() {
         awaitEvents(1);
 

@@ -47,8 +47,9 @@ public class FailureStatuses {
     void install(@Observes Router router) {
         router.route().order(EARLY_ORDER).handler(this::oversizedWithoutBodyHandler);
         router.route().order(EventGate.ORDER).failureHandler(this::handle);
-        // A path no route serves would get Quarkus' HTML "Resource not found" page.
-        router.route().last().handler(context -> EventGate.answer(context,
+        // When no route serves a path, Vert.x answers an HTML page. An error handler, not a catch-all
+        // route: it runs only when the router found nothing, so a 405 for a route's path stays a 405.
+        router.errorHandler(404, context -> EventGate.answer(context,
                 refused(404, context.request().method().name(), context.request().uri())));
     }
 
