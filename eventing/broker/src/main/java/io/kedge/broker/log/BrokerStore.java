@@ -333,11 +333,6 @@ public final class BrokerStore implements AutoCloseable {
         return deadLetters.sizeAsLong();
     }
 
-    /** Changes waiting for the next commit. */
-    public int waitingWrites() {
-        return writer.waiting();
-    }
-
     /**
      * Changes a crash would undo now. Delivery completions are committed up to 50 ms after they
      * happen, so a kill in that window repeats those deliveries (at least once, as promised).

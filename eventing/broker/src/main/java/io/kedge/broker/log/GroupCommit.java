@@ -48,9 +48,9 @@ final class GroupCommit implements AutoCloseable {
     private long lastHousekeeping = System.nanoTime();
     /** Deferred changes applied since the last commit, and when the oldest was applied. */
     private int deferred;
+    private long deferredSince;
     /** Changes submitted and not yet committed, whether queued, applied or deferred. */
     private final AtomicInteger uncommitted = new AtomicInteger();
-    private long deferredSince;
 
     private record Change<T>(Supplier<T> change, CompletableFuture<T> done, boolean deferred) {
 
@@ -121,11 +121,6 @@ final class GroupCommit implements AutoCloseable {
             queue.add(new Change<>(change, done, deferred));
         }
         return done;
-    }
-
-    /** Changes waiting for the next commit. */
-    int waiting() {
-        return queue.size();
     }
 
     /** Changes a crash would undo now: queued, or applied with a commit still to come. */
