@@ -19,6 +19,8 @@ import jakarta.inject.Singleton;
 @Singleton
 public class StatusRoute {
 
+    static final String PATH = "/status";
+
     private final DeviceRunner runner;
     private final DeviceIdentity identity;
     private final Sensor sensor;
@@ -44,14 +46,14 @@ public class StatusRoute {
     }
 
     void register(@Observes Router router) {
-        router.get("/status").handler(context -> context.response()
+        router.get(PATH).handler(context -> context.response()
                 .putHeader("content-type", "application/json")
                 .end(json().encode()));
         // Only when no route serves the path; Vert.x would answer an HTML page.
         router.errorHandler(404, context -> context.response().setStatusCode(404)
                 .putHeader("content-type", "text/plain; charset=utf-8")
                 .end(context.request().method() + " " + context.request().path() + ": no such route; the device source"
-                        + " serves GET /status, GET and POST " + ActuatorRoute.PATH + ", POST " + UplinkRoute.PATH
+                        + " serves GET " + PATH + ", GET and POST " + ActuatorRoute.PATH + ", POST " + UplinkRoute.PATH
                         + " and /q/health, /q/metrics\n"));
     }
 
