@@ -59,7 +59,9 @@ record BrokerBenchOptions(
                   --rates LIST          offered events/s per step, comma-separated (default %s)
                   --step DURATION       measured time per step (default 10s)
                   --warmup DURATION     unmeasured lead-in of each step at its rate (default 2s)
-                  --jit-warmup DURATION unmeasured load at the first rate before the first step (default 10s)
+                  --jit-warmup DURATION unmeasured load at the first rate before the first step (default 30s:
+                                        C2 compiles a method after 10,000 calls, and its arenas
+                                        are trimmed once it is done)
                   --connections N       HTTP connections to the broker, and burst requests in flight (default 32)
                   --max-outstanding N   requests awaiting an answer at most during a step (default 10000)
                   --request-timeout D   a request unanswered this long is an error (default 30s)
@@ -95,7 +97,7 @@ record BrokerBenchOptions(
                 BenchFlags.rates(flags.get("rates", DEFAULT_RATES)),
                 BenchFlags.duration("step", flags.get("step", "10s"), false),
                 BenchFlags.duration("warmup", flags.get("warmup", "2s"), true),
-                BenchFlags.duration("jit-warmup", flags.get("jit-warmup", "10s"), true),
+                BenchFlags.duration("jit-warmup", flags.get("jit-warmup", "30s"), true),
                 BenchFlags.positive("connections", flags.get("connections", "32")),
                 BenchFlags.positive("max-outstanding", flags.get("max-outstanding", "10000")),
                 BenchFlags.duration("request-timeout", flags.get("request-timeout", "30s"), false),

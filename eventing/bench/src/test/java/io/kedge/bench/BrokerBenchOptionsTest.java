@@ -23,6 +23,8 @@ class BrokerBenchOptionsTest {
 
         assertThat(options.rates()).startsWith(1_000, 2_000, 5_000, 10_000, 15_000, 20_000);
         assertThat(options.step()).isEqualTo(Duration.ofSeconds(10));
+        // the broker runs C2 alone: the first step at 1,000/s must not meet its compilations
+        assertThat(options.jitWarmup()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.burst()).isEqualTo(100_000);
         assertThat(options.out()).isEqualTo(Path.of("/repo/eventing/bench/target/bench/broker.md"));
         assertThat(options.brokerJar()).isEqualTo(Path.of("/repo/eventing/broker/target/quarkus-app/quarkus-run.jar"));
