@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -19,6 +20,8 @@ import java.time.format.DateTimeParseException;
  */
 public final class Rfc3339 {
 
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000};
     private static final int[] SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     /**
@@ -61,12 +64,54 @@ public final class Rfc3339 {
         return text.append('Z').toString();
     }
 
-    private static StringBuilder pad(StringBuilder text, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            text.append('0');
+    /**
+     * {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)}, the same text, written without
+     * java.time's formatter for years 0 to 9999. The broker writes every event's {@code time} as a
+     * header on each delivery; the formatter's fraction goes through {@code BigDecimal}, which made
+     * it the largest single allocation of the broker's own code (5 % of its bytes).
+     */
+    public static String format(OffsetDateTime time) {
+        int year = time.getYear();
+        if (year < 0 || year > 9999) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
         }
-        return text.append(digits);
+        StringBuilder text = new StringBuilder(35);
+        pad(text, year, 4).append('-');
+        pad(text, time.getMonthValue(), 2).append('-');
+        pad(text, time.getDayOfMonth(), 2).append('T');
+        pad(text, time.getHour(), 2).append(':');
+        pad(text, time.getMinute(), 2).append(':');
+        pad(text, time.getSecond(), 2);
+        int nano = time.getNano();
+        if (nano != 0) {
+            // as ISO_OFFSET_DATE_TIME: the fewest digits that are exact, unlike ISO_INSTANT's groups of 3
+            int digits = 9;
+            while (nano % 10 == 0) {
+                nano /= 10;
+                digits--;
+            }
+            pad(text.append('.'), nano, digits);
+        }
+        int offset = time.getOffset().getTotalSeconds();
+        if (offset == 0) {
+            return text.append('Z').toString();
+        }
+        text.append(offset < 0 ? '-' : '+');
+        offset = Math.abs(offset);
+        pad(text, offset / 3600, 2).append(':');
+        pad(text, offset / 60 % 60, 2);
+        if (offset % 60 != 0) {
+            pad(text.append(':'), offset % 60, 2);
+        }
+        return text.toString();
+    }
+
+    /** {@code value} in exactly {@code width} digits, zero-padded; {@code value} is below 10^width. */
+    private static StringBuilder pad(StringBuilder text, int value, int width) {
+        for (int divisor = POWERS_OF_TEN[width - 1]; divisor > 0; divisor /= 10) {
+            text.append((char) ('0' + value / divisor % 10));
+        }
+        return text;
     }
 
     /**

@@ -51,6 +51,19 @@ class BinaryModeTest {
     }
 
     @Test
+    void extraHeadersGoAlongAndTheEventsOwnHeadersWin() {
+        CloudEvent event = CloudEventBuilder.v1().withId("id").withSource(URI.create("/s")).withType("t")
+                .withData("application/json", "{}".getBytes(StandardCharsets.UTF_8)).build();
+
+        HttpMessage message = CloudEventHttp.binary(event, Map.of("Prefer", "reply", "CE-ID", "not-the-id"));
+
+        assertThat(message.header("prefer")).isEqualTo("reply");
+        assertThat(message.header("ce-id")).isEqualTo("id");
+        assertThat(message.headers()).hasSize(CloudEventHttp.binary(event).headers().size() + 1);
+        assertThat(CloudEventHttp.decode(message).getId()).isEqualTo("id");
+    }
+
+    @Test
     void lowerCaseEscapesAndQuotedStringsFromOlderSendersAreAccepted() {
         Map<String, String> headers = minimalHeaders();
         headers.put("ce-subject", "\"caf%c3%a9\"");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +120,35 @@ class Rfc3339Test {
         }
         for (Instant instant : instants) {
             assertThat(Rfc3339.format(instant)).isEqualTo(instant.toString());
+        }
+    }
+
+    @Test
+    void formatWritesWhatIsoOffsetDateTimeWrites() {
+        Random random = new Random(3339);
+        List<OffsetDateTime> times = new ArrayList<>(List.of(
+                OffsetDateTime.parse("2026-11-27T10:15:00Z"), OffsetDateTime.parse("2026-11-27T10:15:30.120+01:00"),
+                OffsetDateTime.parse("2026-11-27T10:15:30.000001-05:30"), OffsetDateTime.parse("0000-01-01T00:00:00Z"),
+                OffsetDateTime.parse("9999-12-31T23:59:59.999999999+18:00"),
+                OffsetDateTime.parse("+10000-01-01T00:00:00Z"), OffsetDateTime.parse("-0001-12-31T23:59:59-18:00"),
+                OffsetDateTime.of(2026, 11, 27, 10, 15, 30, 5, ZoneOffset.ofHoursMinutesSeconds(-3, -25, -7))));
+        for (int i = 0; i < 10_000; i++) {
+            long second = random.nextLong() % 253_402_300_800L;
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 10;
+                default -> random.nextInt(1_000_000_000);
+            };
+            ZoneOffset offset = switch (i % 3) {
+                case 0 -> ZoneOffset.UTC;
+                case 1 -> ZoneOffset.ofTotalSeconds((random.nextInt(35) - 17) * 3600 + random.nextInt(4) * 15 * 60);
+                default -> ZoneOffset.ofTotalSeconds(random.nextInt(2 * 64_800 + 1) - 64_800);
+            };
+            times.add(OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano), offset));
+        }
+        for (OffsetDateTime time : times) {
+            assertThat(Rfc3339.format(time)).as("%s", time).isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
         }
     }
 

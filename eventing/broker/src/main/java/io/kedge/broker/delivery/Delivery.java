@@ -7,7 +7,6 @@ import io.kedge.contract.codec.HttpMessage;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,6 +27,8 @@ public final class Delivery {
 
     private static final Logger LOG = Logger.getLogger(Delivery.class);
     private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** As Knative's broker asks a subscriber for its reply event. */
+    private static final Map<String, String> PREFER_REPLY = Map.of("Prefer", "reply");
 
     /** Hears each retry, for metrics. */
     @FunctionalInterface
@@ -70,7 +71,7 @@ public final class Delivery {
      */
     public CompletionStage<DeliveryResult> deliver(CloudEvent event, TriggerRoute trigger,
                                                    Function<CloudEvent, CompletionStage<?>> replies) {
-        Attempts attempts = new Attempts(event, trigger, trigger.subscriber(), preferReply(CloudEventHttp.binary(event)),
+        Attempts attempts = new Attempts(event, trigger, trigger.subscriber(), CloudEventHttp.binary(event, PREFER_REPLY),
                 response -> DeliveryOutcome.of(response, clock), replies);
         attempts.attempt(0);
         return attempts.done;
@@ -85,12 +86,6 @@ public final class Delivery {
                 response -> DeliveryOutcome.ofSink(response, clock), null);
         attempts.attempt(0);
         return attempts.done;
-    }
-
-    private static HttpMessage preferReply(HttpMessage message) {
-        Map<String, String> headers = new LinkedHashMap<>(message.headers());
-        headers.put("Prefer", "reply");
-        return new HttpMessage(headers, message.body());
     }
 
     private final class Attempts {

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
+import io.kedge.contract.Rfc3339;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -62,7 +62,15 @@ public final class CloudEventHttp {
 
     /** Binary mode: attributes as percent-encoded {@code ce-} headers, the data as the body. */
     public static HttpMessage binary(CloudEvent event) {
-        Map<String, String> headers = new LinkedHashMap<>();
+        return binary(event, Map.of());
+    }
+
+    /**
+     * Binary mode with {@code extraHeaders} (e.g. {@code Prefer: reply}) among the event's: one
+     * header map per message, where adding them afterwards would copy it twice.
+     */
+    public static HttpMessage binary(CloudEvent event, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("ce-specversion", event.getSpecVersion().toString());
         headers.put("ce-id", HeaderText.encode(event.getId()));
         headers.put("ce-source", HeaderText.encode(event.getSource().toString()));
@@ -243,7 +251,7 @@ public final class CloudEventHttp {
     }
 
     static String formatTime(OffsetDateTime time) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+        return Rfc3339.format(time);
     }
 
     private static String extensionText(Object value) {
