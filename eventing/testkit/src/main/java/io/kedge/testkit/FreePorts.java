@@ -6,12 +6,33 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Loopback ports for servers started by tests. */
 public final class FreePorts {
 
-    /** A port that was free on 127.0.0.1 a moment ago. */
+    /** Every port handed out by this JVM: a server asks for two (InfluxDB's HTTP and RPC) before binding either. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    private static final int ATTEMPTS = 100;
+
+    /**
+     * A port that was free on 127.0.0.1 a moment ago and that this JVM has not handed out before.
+     * The kernel may offer a port again as soon as the probe socket is closed, so two calls in a
+     * row could name the same port, and the second server to bind it fails (CI saw InfluxDB's
+     * HTTP service refused its port with "address already in use").
+     */
     public static int next() {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int port = probe();
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no loopback port this JVM has not handed out yet, after " + ATTEMPTS + " tries");
+    }
+
+    private static int probe() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
