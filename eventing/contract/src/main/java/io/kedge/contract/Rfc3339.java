@@ -43,13 +43,7 @@ public final class Rfc3339 {
         if (year < 0 || year > 9999) {
             return instant.toString();
         }
-        StringBuilder text = new StringBuilder(30);
-        pad(text, year, 4).append('-');
-        pad(text, utc.getMonthValue(), 2).append('-');
-        pad(text, utc.getDayOfMonth(), 2).append('T');
-        pad(text, utc.getHour(), 2).append(':');
-        pad(text, utc.getMinute(), 2).append(':');
-        pad(text, utc.getSecond(), 2);
+        StringBuilder text = dateAndTime(utc);
         int nano = instant.getNano();
         if (nano != 0) {
             // as ISO_INSTANT: milli-, micro- or nanoseconds, whichever is exact
@@ -76,13 +70,7 @@ public final class Rfc3339 {
         if (year < 0 || year > 9999) {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
         }
-        StringBuilder text = new StringBuilder(35);
-        pad(text, year, 4).append('-');
-        pad(text, time.getMonthValue(), 2).append('-');
-        pad(text, time.getDayOfMonth(), 2).append('T');
-        pad(text, time.getHour(), 2).append(':');
-        pad(text, time.getMinute(), 2).append(':');
-        pad(text, time.getSecond(), 2);
+        StringBuilder text = dateAndTime(time.toLocalDateTime());
         int nano = time.getNano();
         if (nano != 0) {
             // as ISO_OFFSET_DATE_TIME: the fewest digits that are exact, unlike ISO_INSTANT's groups of 3
@@ -105,6 +93,17 @@ public final class Rfc3339 {
             pad(text.append(':'), offset % 60, 2);
         }
         return text.toString();
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss} of {@code local}, whose year is 0 to 9999; room left for a fraction and an offset. */
+    private static StringBuilder dateAndTime(LocalDateTime local) {
+        StringBuilder text = new StringBuilder(35);
+        pad(text, local.getYear(), 4).append('-');
+        pad(text, local.getMonthValue(), 2).append('-');
+        pad(text, local.getDayOfMonth(), 2).append('T');
+        pad(text, local.getHour(), 2).append(':');
+        pad(text, local.getMinute(), 2).append(':');
+        return pad(text, local.getSecond(), 2);
     }
 
     /** {@code value} in exactly {@code width} digits, zero-padded; {@code value} is below 10^width. */

@@ -79,7 +79,7 @@ public final class CloudEventHttp {
             headers.put("ce-subject", HeaderText.encode(event.getSubject()));
         }
         if (event.getTime() != null) {
-            headers.put("ce-time", formatTime(event.getTime()));
+            headers.put("ce-time", Rfc3339.format(event.getTime()));
         }
         if (event.getDataSchema() != null) {
             headers.put("ce-dataschema", HeaderText.encode(event.getDataSchema().toString()));
@@ -250,13 +250,9 @@ public final class CloudEventHttp {
         return base.endsWith("/json") || base.endsWith("+json");
     }
 
-    static String formatTime(OffsetDateTime time) {
-        return Rfc3339.format(time);
-    }
-
     private static String extensionText(Object value) {
         if (value instanceof OffsetDateTime time) {
-            return formatTime(time);
+            return Rfc3339.format(time);
         }
         if (value instanceof byte[] bytes) {
             return Base64.getEncoder().encodeToString(bytes);
